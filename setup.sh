@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs everything the stack and the tests need on a Debian machine that has the .NET SDK.
+# Idempotent: each step checks first and does nothing when the thing is already there.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing_apt=()
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing_apt+=(postgresql)
+[ -d /usr/lib/rabbitmq ] || missing_apt+=(rabbitmq-server)
+command -v setpriv >/dev/null || missing_apt+=(util-linux)
+command -v node >/dev/null || missing_apt+=(nodejs)
+command -v npm >/dev/null || missing_apt+=(npm)
+if [ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ]; then
+  command -v chromium >/dev/null || missing_apt+=(chromium)
+fi
+
+if [ ${#missing_apt[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing_apt[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" >/dev/null
+else
+  log "Debian packages present (postgresql, rabbitmq-server, nodejs, util-linux)"
+fi
+
+# The S3 store (s3rver) comes from npm; reinstall only when the lock file changed.
+stamp=tools/s3rver/node_modules/.jewelry-lock-stamp
+if [ ! -f "$stamp" ] || ! cmp -s tools/s3rver/package-lock.json "$stamp"; then
+  log "installing s3rver from npm"
+  (cd tools/s3rver && npm ci --no-audit --no-fund --loglevel=error)
+  cp tools/s3rver/package-lock.json "$stamp"
+else
+  log "s3rver present"
+fi
+
+log "restoring NuGet packages"
+dotnet restore Jewelry.sln --verbosity quiet
+log "ready"
