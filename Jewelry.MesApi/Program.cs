@@ -1,6 +1,14 @@
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddMesData();
+builder.AddRabbitMQClient("messaging");
+builder.AddS3Client("models");
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.MapDefaultEndpoints();
+app.MapOpenApi();
 
 app.Run();

@@ -1,5 +1,5 @@
 using Jewelry.Contracts.Topology;
-using Jewelry.Messaging.Connection;
+using Jewelry.ServiceDefaults.RabbitMQ;
 using Jewelry.Messaging.Consuming;
 using Jewelry.Messaging.Diagnostics;
 using Jewelry.Messaging.Publishing;
@@ -33,7 +33,7 @@ public sealed class MessagingBuilder<TContext>(IServiceCollection services)
         services.AddSingleton<IHostedService>(sp => new QueueConsumer<TContext>(
             queue,
             created.Handlers,
-            sp.GetRequiredService<IRabbitMQConnectionSource>(),
+            sp.GetRequiredService<RabbitMQConnectionProvider>(),
             sp.GetRequiredService<ConfirmedPublisher>(),
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<IOptions<ConsumerOptions>>(),

@@ -1,4 +1,5 @@
 using Jewelry.Messaging.Consuming;
+using Jewelry.ServiceDefaults.RabbitMQ;
 using Jewelry.Messaging.Diagnostics;
 using Jewelry.Messaging.Outbox;
 using Jewelry.Messaging.Publishing;
@@ -12,13 +13,18 @@ namespace Jewelry.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// Adds the transactional outbox relay for <typeparamref name="TContext"/> and returns a builder for
-    /// the queues the service consumes. Needs an <see cref="Connection.IRabbitMQConnectionSource"/>.
+    /// Connects to the broker in <c>ConnectionStrings:{connectionName}</c>, adds the transactional outbox
+    /// relay for <typeparamref name="TContext"/>, and returns a builder for the queues the service consumes.
     /// </summary>
-    public static MessagingBuilder<TContext> AddMessaging<TContext>(this IHostApplicationBuilder builder)
+    public static MessagingBuilder<TContext> AddMessaging<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
         var services = builder.Services;
+        if (!services.Any(d => d.ServiceType == typeof(RabbitMQConnectionProvider)))
+        {
+            builder.AddRabbitMQClient(connectionName);
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConfirmedPublisher>();
         services.TryAddSingleton<OutboxSignal>();

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Jewelry.Contracts.Topology;
-using Jewelry.Messaging.Connection;
+using Jewelry.ServiceDefaults.RabbitMQ;
 using Jewelry.Messaging.Diagnostics;
 using Jewelry.Messaging.Inbox;
 using Jewelry.Messaging.Publishing;
@@ -25,7 +25,7 @@ namespace Jewelry.Messaging.Consuming;
 public sealed class QueueConsumer<TContext>(
     QueueDefinition queue,
     IReadOnlyList<HandlerRegistration> handlers,
-    IRabbitMQConnectionSource connections,
+    RabbitMQConnectionProvider connections,
     ConfirmedPublisher publisher,
     IServiceScopeFactory scopes,
     IOptions<ConsumerOptions> options,

@@ -1,0 +1,15 @@
+using Jewelry.MesApi.Data;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MesDataExtensions
+{
+    /// <summary>The <see cref="MesDbContext"/> on <c>mesdb</c>, migrated at startup.</summary>
+    public static IHostApplicationBuilder AddMesData(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<MesDbContext>(MesDbContext.ConnectionName);
+        builder.AddMigration<MesDbContext>();
+
+        return builder;
+    }
+}

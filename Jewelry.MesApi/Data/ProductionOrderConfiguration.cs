@@ -1,0 +1,25 @@
+using Jewelry.MesApi.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jewelry.MesApi.Data;
+
+internal sealed class ProductionOrderConfiguration : IEntityTypeConfiguration<ProductionOrder>
+{
+    public void Configure(EntityTypeBuilder<ProductionOrder> production)
+    {
+        production.ToTable("production_orders");
+        production.HasKey(p => p.Id);
+        production.Property(p => p.Id).ValueGeneratedNever();
+        production.Property(p => p.Version).IsRowVersion().HasColumnName("xmin");
+
+        // One production per shop order: a redelivered approval message must not start a second one.
+        production.HasIndex(p => p.OrderId).IsUnique();
+        production.HasIndex(p => p.Stage);
+
+        production.HasMany(p => p.Steps)
+            .WithOne()
+            .HasForeignKey(step => step.ProductionOrderId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

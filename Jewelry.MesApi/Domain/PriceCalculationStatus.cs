@@ -1,0 +1,8 @@
+namespace Jewelry.MesApi.Domain;
+
+public enum PriceCalculationStatus
+{
+    Succeeded,
+
+    Failed,
+}
