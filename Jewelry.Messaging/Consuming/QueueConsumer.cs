@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Jewelry.Contracts.Topology;
@@ -34,6 +35,7 @@ public sealed class QueueConsumer<TContext>(
     ILogger<QueueConsumer<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
+    private const string DuplicateAttribute = "messaging.jewelry.duplicate";
     private static readonly TimeSpan s_watchInterval = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<string, HandlerRegistration> _handlersByType = handlers.ToDictionary(h => h.TypeName, StringComparer.Ordinal);
@@ -105,6 +107,7 @@ public sealed class QueueConsumer<TContext>(
         var body = delivery.Body.ToArray();
         var properties = delivery.BasicProperties;
         var headers = ReadHeaders(properties.Headers);
+        using var activity = MessagingTelemetry.StartProcess(queue, delivery.Exchange, delivery.RoutingKey, properties.MessageId ?? string.Empty, headers, body.Length);
 
         if (string.IsNullOrEmpty(properties.MessageId))
         {
@@ -141,6 +144,7 @@ public sealed class QueueConsumer<TContext>(
                 (processed ? metrics.Consumed : metrics.Duplicates).Add(1, _queueTag);
                 if (!processed)
                 {
+                    activity?.SetTag(DuplicateAttribute, true);
                     logger.LogInformation("Message {MessageId} on {Queue} was already processed; acknowledged without processing again", context.MessageId, queue.Name);
                 }
 
@@ -161,6 +165,13 @@ public sealed class QueueConsumer<TContext>(
 
                 var delay = options.Value.FirstRetryDelay * Math.Pow(2, attempt - 1);
                 metrics.Retried.Add(1, _queueTag);
+                activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+                {
+                    ["attempt"] = attempt,
+                    ["retry.delay_ms"] = delay.TotalMilliseconds,
+                    ["exception.type"] = ex.GetType().FullName,
+                    ["exception.message"] = ex.Message,
+                }));
                 logger.LogWarning(ex, "Processing message {MessageId} ({MessageType}) from {Queue} failed on attempt {Attempt} of {MaxAttempts}; retrying in {Delay} ms",
                     context.MessageId, properties.Type, queue.Name, attempt, maxAttempts, delay.TotalMilliseconds);
                 await Task.Delay(delay, clock, stoppingToken);
@@ -217,6 +228,11 @@ public sealed class QueueConsumer<TContext>(
             [MessageHeaders.DeadLetteredAt] = Encoding.UTF8.GetBytes(clock.GetUtcNow().ToString("O")),
         };
         var messageId = properties.MessageId ?? $"unidentified-{delivery.DeliveryTag}";
+        var activity = Activity.Current;
+        activity?.SetTag(MessagingTelemetry.DeadLetteredAttribute, true);
+        activity?.SetTag(MessagingTelemetry.DeadLetterReasonAttribute, reason);
+        activity?.SetTag("error.type", "dead_lettered");
+        activity?.SetStatus(ActivityStatusCode.Error, $"Dead-lettered from {queue.Name}: {reason}");
         logger.LogError("Dead-lettering message {MessageId} ({MessageType}) for order {OrderId} from {Queue}: {Reason}",
             messageId, properties.Type, headers.GetValueOrDefault(MessageHeaders.OrderId), queue.Name, reason);
         try

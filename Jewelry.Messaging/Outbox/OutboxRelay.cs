@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Jewelry.Contracts.Topology;
 using Jewelry.Messaging.Diagnostics;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 
 namespace Jewelry.Messaging.Outbox;
 
@@ -81,6 +83,9 @@ public sealed class OutboxRelay<TContext>(
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
+            // The relay's own queries belong to no order: keep them out of traces. Each publish below
+            // gets a span of its own, in the trace of the request that wrote the row.
+            using var quiet = SuppressInstrumentationScope.Begin();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // SKIP LOCKED lets several instances of a service relay side by side without sending a row twice.
             var batch = await db.Set<OutboxMessage>()
@@ -90,9 +95,13 @@ public sealed class OutboxRelay<TContext>(
             var result = batch.Count == BatchSize ? RelayResult.MoreWaiting : RelayResult.Drained;
             foreach (var row in batch)
             {
+                using var publishing = SuppressInstrumentationScope.Begin(false);
+                using var activity = MessagingTelemetry.StartPublish(
+                    OrderTopology.Exchange, row.RoutingKey, row.Id.ToString(), row.OrderId, row.TraceParent, row.TraceState, row.Baggage, Encoding.UTF8.GetByteCount(row.Payload));
                 try
                 {
-                    await publisher.PublishAsync(ToOutgoing(row), ct);
+                    await publisher.PublishAsync(ToOutgoing(row, activity), ct);
+                    activity?.SetTag(MessagingTelemetry.ConfirmedAttribute, true);
                     row.SentAt = clock.GetUtcNow();
                     metrics.Published.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", row.RoutingKey));
                 }
@@ -100,6 +109,8 @@ public sealed class OutboxRelay<TContext>(
                 {
                     row.Attempts++;
                     row.LastError = ex.Message;
+                    activity?.SetTag(MessagingTelemetry.ConfirmedAttribute, false);
+                    MessagingTelemetry.RecordError(activity, ex, ex.Message);
                     metrics.PublishFailed.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", row.RoutingKey));
                     logger.LogWarning(ex, "Outbox message {MessageId} ({MessageType}) for order {OrderId} not published, attempt {Attempts}: {Reason}",
                         row.Id, row.MessageType, row.OrderId, row.Attempts, ex.Message);
@@ -115,11 +126,12 @@ public sealed class OutboxRelay<TContext>(
         }, cancellationToken);
     }
 
-    private static OutgoingMessage ToOutgoing(OutboxMessage row)
+    private static OutgoingMessage ToOutgoing(OutboxMessage row, Activity? publishSpan)
     {
+        // The consumer continues from the publish span when there is one, else from the stored context.
         var headers = new Dictionary<string, object?>();
-        AddHeader(headers, MessageHeaders.TraceParent, row.TraceParent);
-        AddHeader(headers, MessageHeaders.TraceState, row.TraceState);
+        AddHeader(headers, MessageHeaders.TraceParent, publishSpan?.Id ?? row.TraceParent);
+        AddHeader(headers, MessageHeaders.TraceState, publishSpan?.TraceStateString ?? row.TraceState);
         AddHeader(headers, MessageHeaders.Baggage, row.Baggage);
         AddHeader(headers, MessageHeaders.OrderId, row.OrderId?.ToString());
         return new OutgoingMessage(OrderTopology.Exchange, row.RoutingKey, row.Id.ToString(), row.MessageType, Encoding.UTF8.GetBytes(row.Payload), headers);

@@ -4,7 +4,7 @@ using Amazon.S3;
 
 namespace Jewelry.ServiceDefaults.S3;
 
-/// <summary>An <see cref="AmazonS3Client"/> whose pipeline sends uploads unchunked (see <see cref="UnchunkedUploadsHandler"/>).</summary>
+/// <summary>An <see cref="AmazonS3Client"/> whose pipeline sends uploads unchunked (see <see cref="UnchunkedUploadsHandler"/>) and traces each call (<see cref="S3TracingHandler"/>).</summary>
 internal sealed class S3CompatibleClient(AWSCredentials credentials, AmazonS3Config config)
     : AmazonS3Client(credentials, config)
 {
@@ -12,5 +12,6 @@ internal sealed class S3CompatibleClient(AWSCredentials credentials, AmazonS3Con
     {
         base.CustomizeRuntimePipeline(pipeline);
         pipeline.AddHandlerBefore<Marshaller>(new UnchunkedUploadsHandler());
+        pipeline.AddHandler(new S3TracingHandler());
     }
 }

@@ -2,6 +2,7 @@ using Jewelry.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -34,10 +35,13 @@ public static class OpenTelemetryExtensions
             .ConfigureResource(resource => resource.AddServiceDefaults(builder.Environment))
             .WithTracing(tracing => tracing
                 .AddSource(TelemetrySources.ActivitySources)
-                .ConfigureSampler((_, sampler) => new HealthEndpointsExcludingSampler(sampler)))
+                .ConfigureSampler((_, sampler) => new HealthEndpointsExcludingSampler(new FullTracingSampler(sampler)))
+                .AddProcessor(new BaggageToTagsProcessor())
+                .AddProcessor(new DatabaseSpanEnricher())
+                .AddProcessor(new RedactingActivityProcessor()))
             .WithMetrics(metrics => metrics
                 .AddMeter(TelemetrySources.Meters))
-            .WithLogging(configureBuilder: null, configureOptions: logging =>
+            .WithLogging(logs => logs.AddProcessor(new RedactingLogProcessor()), configureOptions: logging =>
             {
                 logging.IncludeFormattedMessage = true;
                 logging.IncludeScopes = true;
@@ -52,5 +56,5 @@ public static class OpenTelemetryExtensions
     }
 
     internal static IApplicationBuilder UseHttpServerActivityEnrichment(this IApplicationBuilder app)
-        => app.UseMiddleware<HttpServerActivityEnricher>();
+        => app.UseMiddleware<HttpServerActivityEnricher>().UseMiddleware<OrderRouteTagger>();
 }

@@ -8,7 +8,9 @@ internal static class TelemetrySources
         "Microsoft.AspNetCore",
         "System.Net.Http",
         "Npgsql",
-        "RabbitMQ.Client.*",
+        // Only the publisher: the client's deliver span starts a new trace per message; Jewelry.Messaging's
+        // process span continues the publisher's trace instead.
+        "RabbitMQ.Client.Publisher",
         ServiceTelemetry.NamePrefix + "*",
     ];
 
