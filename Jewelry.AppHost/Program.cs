@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+var builder = DistributedApplication.CreateBuilder(args);
+builder.AddJewelryStack();
+await builder.Build().RunAsync();

@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Jewelry.Hosting;
+
+/// <summary>The Jewelry system: its servers, its services, and what each service needs.</summary>
+/// <remarks>In the Jewelry.Hosting namespace so that tests starting the stack need only that one using.</remarks>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A stack of services, not a Stack<T>.")]
+public static class JewelryStack
+{
+    public static IDistributedApplicationBuilder AddJewelryStack(this IDistributedApplicationBuilder builder)
+    {
+        var postgres = builder.AddPostgres("postgres");
+        var shopDb = postgres.AddDatabase("shopdb");
+        var mesDb = postgres.AddDatabase("mesdb");
+
+        // For the telemetry dashboard, which comes later.
+        postgres.AddDatabase("telemetrydb");
+
+        var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
+        var models = builder.AddS3Store("models").WithBucket("models");
+
+        builder.AddProject<Projects.Jewelry_MesApi>("mes-api")
+            .WithReference(mesDb).WaitFor(mesDb)
+            .WithReference(messaging).WaitFor(messaging)
+            .WithReference(models).WaitFor(models);
+
+        var crm = builder.AddProject<Projects.Jewelry_CrmApi>("crm-api")
+            .WithReference(shopDb).WaitFor(shopDb)
+            .WithReference(messaging).WaitFor(messaging)
+            .WithReference(models).WaitFor(models);
+
+        builder.AddProject<Projects.Jewelry_ShopApi>("shop-api")
+            .WithReference(shopDb).WaitFor(shopDb)
+            .WithReference(models).WaitFor(models)
+            .WithReference(crm).WaitFor(crm);
+
+        return builder;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Jewelry.Hosting;
+
+public enum EndpointProperty
+{
+    Url,
+    Host,
+    Port,
+    TargetPort,
+    Scheme,
+}

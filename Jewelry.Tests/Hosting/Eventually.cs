@@ -1,0 +1,22 @@
+namespace Jewelry.Tests.Hosting;
+
+/// <summary>Polls a condition until it holds or a deadline passes: waiting without guessing a sleep.</summary>
+internal static class Eventually
+{
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string description)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {description}");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string description) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), timeout, description);
+}
