@@ -1,0 +1,56 @@
+using Jewelry.Hosting;
+using Jewelry.Tests.Hosting;
+
+namespace Jewelry.Tests.Stack;
+
+/// <summary>
+/// The whole Jewelry stack (PostgreSQL, RabbitMQ, the S3 store and the three APIs) started once from
+/// the AppHost's own app model and shared by every test in <see cref="StackCollectionDefinition"/>.
+/// Tests isolate their data by creating their own orders and customers.
+/// </summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    private readonly TestLog _log = new();
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public string Log => _log.ToString();
+
+    public HttpClient Shop { get; private set; } = null!;
+
+    public HttpClient Crm { get; private set; } = null!;
+
+    public HttpClient Mes { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = _log });
+        builder.AddJewelryStack();
+        App = builder.Build();
+        try
+        {
+            await App.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidOperationException($"The stack did not start: {exception.Message}{Environment.NewLine}{Log}", exception);
+        }
+
+        Shop = App.CreateHttpClient("shop-api");
+        Crm = App.CreateHttpClient("crm-api");
+        Mes = App.CreateHttpClient("mes-api");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Shop?.Dispose();
+        Crm?.Dispose();
+        Mes?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        _log.Dispose();
+    }
+}

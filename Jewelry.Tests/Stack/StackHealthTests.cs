@@ -1,0 +1,104 @@
+using Jewelry.Hosting;
+using Jewelry.Tests.Hosting;
+using Npgsql;
+
+namespace Jewelry.Tests.Stack;
+
+[Collection(StackCollectionDefinition.Name)]
+public sealed class StackHealthTests(StackFixture stack)
+{
+    private static readonly TimeSpan s_unhealthyWithin = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan s_recoveredWithin = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public void Every_resource_the_app_model_declares_is_healthy()
+    {
+        var resources = stack.App.Resources;
+
+        Assert.Equal(
+            ["crm-api", "mes-api", "mesdb", "messaging", "models", "postgres", "shop-api", "shopdb", "telemetrydb"],
+            resources.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.All(resources, r => Assert.True(r.State == ResourceState.Healthy, $"{r.Name} is {r.State}: {r.StateReason}"));
+    }
+
+    [Theory]
+    [InlineData("shop-api", new[] { "shopdb", "models" })]
+    [InlineData("crm-api", new[] { "shopdb", "messaging", "models" })]
+    [InlineData("mes-api", new[] { "mesdb", "messaging", "models" })]
+    public async Task Each_api_reports_each_of_its_dependencies_healthy_by_name(string api, string[] dependencies)
+    {
+        using var client = stack.App.CreateHttpClient(api);
+
+        var (status, report) = await HealthReport.ReadAsync(client, TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, status);
+        Assert.Equal("Healthy", report.Status);
+        foreach (var dependency in dependencies)
+        {
+            Assert.True(report.Checks.TryGetValue(dependency, out var check), $"{api} does not check {dependency}");
+            Assert.Equal("Healthy", check.Status);
+        }
+    }
+
+    [Theory]
+    [InlineData("shopdb", new[] { "orders", "order_status_history", "outbox_messages", "inbox_messages" })]
+    [InlineData("mesdb", new[] { "production_orders", "production_steps", "price_calculations", "seller_clients", "outbox_messages", "inbox_messages" })]
+    public async Task Migrations_created_the_tables(string database, string[] tables)
+    {
+        await using var connection = new NpgsqlConnection(stack.App.GetConnectionString(database));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", connection);
+        var existing = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("__EFMigrationsHistory", existing);
+        Assert.All(tables, table => Assert.Contains(table, existing));
+    }
+
+    [Fact]
+    public async Task Stopping_messaging_makes_its_users_unhealthy_and_starting_it_makes_them_healthy_without_restarting_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var apiProcessesBefore = ApiProcessIds();
+
+        await stack.App.StopResourceAsync("messaging", ct);
+        try
+        {
+            foreach (var api in new[] { "crm-api", "mes-api" })
+            {
+                using var client = stack.App.CreateHttpClient(api);
+                await Eventually.WaitUntilAsync(
+                    async () => await HealthReport.ReadAsync(client, ct) is (503, var report) && report.Checks["messaging"].Status == "Unhealthy",
+                    s_unhealthyWithin,
+                    $"{api} reports messaging Unhealthy with 503");
+            }
+
+            // The shop API does not use RabbitMQ: it stays ready.
+            Assert.Equal(200, (await HealthReport.ReadAsync(stack.Shop, ct)).StatusCode);
+        }
+        finally
+        {
+            await stack.App.StartResourceAsync("messaging", ct);
+        }
+
+        foreach (var api in new[] { "crm-api", "mes-api" })
+        {
+            using var client = stack.App.CreateHttpClient(api);
+            await Eventually.WaitUntilAsync(
+                async () => (await HealthReport.ReadAsync(client, ct)).StatusCode == 200,
+                s_recoveredWithin,
+                $"{api} is healthy again after messaging restarted");
+        }
+
+        Assert.Equal(apiProcessesBefore, ApiProcessIds());
+    }
+
+    private Dictionary<string, int?> ApiProcessIds() =>
+        stack.App.Resources.Where(r => r.Type == "project").ToDictionary(r => r.Name, r => r.ProcessId);
+}
