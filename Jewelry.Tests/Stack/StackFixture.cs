@@ -1,12 +1,14 @@
 using Jewelry.Hosting;
 using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Tracing;
 
 namespace Jewelry.Tests.Stack;
 
 /// <summary>
 /// The whole Jewelry stack (PostgreSQL, RabbitMQ, the S3 store and the three APIs) started once from
 /// the AppHost's own app model and shared by every test in <see cref="StackCollectionDefinition"/>.
-/// Tests isolate their data by creating their own orders and customers.
+/// Tests isolate their data by creating their own orders and customers. The services export their
+/// telemetry over OTLP to <see cref="Telemetry"/>, a receiver in the test process.
 /// </summary>
 public sealed class StackFixture : IAsyncLifetime
 {
@@ -16,6 +18,8 @@ public sealed class StackFixture : IAsyncLifetime
 
     public string Log => _log.ToString();
 
+    public OtlpTestReceiver Telemetry { get; private set; } = null!;
+
     public HttpClient Shop { get; private set; } = null!;
 
     public HttpClient Crm { get; private set; } = null!;
@@ -24,7 +28,13 @@ public sealed class StackFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = _log });
+        Telemetry = await OtlpTestReceiver.StartAsync();
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Output = _log,
+            OtlpEndpoint = Telemetry.Endpoint.ToString(),
+            OtlpProtocol = "http/protobuf",
+        });
         builder.AddJewelryStack();
         App = builder.Build();
         try
@@ -49,6 +59,11 @@ public sealed class StackFixture : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
         }
 
         _log.Dispose();

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Google.Protobuf;
+using Jewelry.Dashboard.Otlp.Proto.Collector.Logs;
+using Jewelry.Dashboard.Otlp.Proto.Collector.Metrics;
+using Jewelry.Dashboard.Otlp.Proto.Collector.Trace;
+using Jewelry.Dashboard.Otlp.Proto.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Jewelry.Tests.Tracing;
+
+/// <summary>
+/// An OTLP/HTTP receiver inside the test process. The services export to it exactly as they would to a
+/// collector; it decodes the protobuf they send and keeps every raw payload, so tests can assert both on
+/// decoded spans and on whether a string appears anywhere in what left a service.
+/// </summary>
+public sealed class OtlpTestReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<CapturedSpan> _spans = new();
+    private readonly ConcurrentQueue<byte[]> _payloads = new();
+
+    private OtlpTestReceiver(WebApplication app) => _app = app;
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public IReadOnlyList<CapturedSpan> Spans => [.. _spans];
+
+    public static async Task<OtlpTestReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new OtlpTestReceiver(app);
+        app.MapPost("/v1/traces", context => receiver.ReceiveAsync(context, receiver.DecodeTraces));
+        app.MapPost("/v1/logs", context => receiver.ReceiveAsync(context, bytes => ExportLogsServiceRequest.Parser.ParseFrom(bytes)));
+        app.MapPost("/v1/metrics", context => receiver.ReceiveAsync(context, bytes => ExportMetricsServiceRequest.Parser.ParseFrom(bytes)));
+        await app.StartAsync();
+        receiver.Endpoint = new Uri(app.Urls.First());
+        return receiver;
+    }
+
+    /// <summary>True when <paramref name="text"/> occurs in any exported trace, log or metric payload.</summary>
+    public bool AnyPayloadContains(string text)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        return _payloads.Any(payload => payload.AsSpan().IndexOf(needle) >= 0);
+    }
+
+    public int PayloadCount => _payloads.Count;
+
+    public IReadOnlyList<CapturedSpan> Trace(string traceId) => [.. _spans.Where(s => s.TraceId == traceId)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task ReceiveAsync(HttpContext context, Action<byte[]> decode)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        var bytes = body.ToArray();
+        try
+        {
+            decode(bytes);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        _payloads.Enqueue(bytes);
+        context.Response.ContentType = "application/x-protobuf";
+    }
+
+    private void DecodeTraces(byte[] bytes)
+    {
+        var request = ExportTraceServiceRequest.Parser.ParseFrom(bytes);
+        foreach (var resourceSpans in request.ResourceSpans)
+        {
+            var service = resourceSpans.Resource.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value.StringValue ?? "unknown";
+            foreach (var span in resourceSpans.ScopeSpans.SelectMany(scope => scope.Spans))
+            {
+                _spans.Enqueue(new CapturedSpan(
+                    service,
+                    Convert.ToHexStringLower(span.TraceId.Span),
+                    Convert.ToHexStringLower(span.SpanId.Span),
+                    span.ParentSpanId.IsEmpty ? null : Convert.ToHexStringLower(span.ParentSpanId.Span),
+                    span.Name,
+                    span.Kind.ToString().Replace("SpanKind", string.Empty, StringComparison.Ordinal).ToUpperInvariant(),
+                    FromUnixNano(span.StartTimeUnixNano),
+                    FromUnixNano(span.EndTimeUnixNano),
+                    span.Status?.Code.ToString() ?? "Unset",
+                    string.IsNullOrEmpty(span.Status?.Message) ? null : span.Status.Message,
+                    span.Attributes.ToDictionary(a => a.Key, a => Text(a.Value)),
+                    [.. span.Links.Select(l => Convert.ToHexStringLower(l.SpanId.Span))],
+                    [.. span.Events.Select(e => e.Name)]));
+            }
+        }
+    }
+
+    private static DateTimeOffset FromUnixNano(ulong nanos) => DateTimeOffset.UnixEpoch.AddTicks((long)(nanos / 100));
+
+    private static string Text(AnyValue value) => value.ValueCase switch
+    {
+        AnyValue.ValueOneofCase.StringValue => value.StringValue,
+        AnyValue.ValueOneofCase.BoolValue => value.BoolValue ? "true" : "false",
+        AnyValue.ValueOneofCase.IntValue => value.IntValue.ToString(CultureInfo.InvariantCulture),
+        AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue.ToString(CultureInfo.InvariantCulture),
+        AnyValue.ValueOneofCase.ArrayValue => string.Join(",", value.ArrayValue.Values.Select(Text)),
+        _ => value.ToString(),
+    };
+}
