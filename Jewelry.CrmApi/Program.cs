@@ -1,14 +1,31 @@
+using Jewelry.Contracts.Messages;
+using Jewelry.Contracts.Topology;
+using Jewelry.CrmApi.Endpoints;
+using Jewelry.CrmApi.Messaging;
+using Jewelry.CrmApi.Models;
+using Jewelry.Messaging;
+using Jewelry.ShopData.Data;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddShopData();
-builder.AddRabbitMQClient("messaging");
 builder.AddS3Client("models");
+builder.AddMessaging<ShopDbContext>("messaging")
+    .AddConsumer<PriceCalculated, PriceResultHandler>(OrderTopology.CrmPriceResults)
+    .AddConsumer<PriceCalculationFailed, PriceResultHandler>(OrderTopology.CrmPriceResults)
+    .AddConsumer<ProductionStageChanged, ProductionStageChangedHandler>(OrderTopology.CrmProductionEvents);
+builder.AddStuckOrderThresholds();
+builder.Services.AddSingleton<ModelStore>();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+
+app.MapPriceRequestEndpoints();
+app.MapOrderEndpoints();
+app.MapOrderActionEndpoints();
 
 app.Run();

@@ -16,7 +16,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Version).IsRowVersion().HasColumnName("xmin");
 
         order.HasIndex(o => o.CustomerId);
-        order.HasIndex(o => o.Status);
+        // Serves filtering by status and the stuck-orders query (status, then how long in it).
+        order.HasIndex(o => new { o.Status, o.StatusChangedAt });
 
         order.HasMany(o => o.StatusHistory)
             .WithOne()

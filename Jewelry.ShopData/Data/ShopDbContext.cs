@@ -1,4 +1,5 @@
 using Jewelry.Contracts.Orders;
+using Jewelry.Messaging.Data;
 using Jewelry.ServiceDefaults.EntityFramework;
 using Jewelry.ShopData.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
     {
         modelBuilder.ApplyConfiguration(new OrderConfiguration());
         modelBuilder.ApplyConfiguration(new OrderStatusChangeConfiguration());
+        modelBuilder.AddMessagingTables();
         modelBuilder.UseSnakeCaseNames();
     }
 }

@@ -1,0 +1,8 @@
+namespace Jewelry.CrmApi.Models;
+
+public enum ModelPresence
+{
+    Present,
+    Missing,
+    StoreUnavailable,
+}

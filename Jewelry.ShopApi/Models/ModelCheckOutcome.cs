@@ -1,0 +1,8 @@
+namespace Jewelry.ShopApi.Models;
+
+public enum ModelCheckOutcome
+{
+    Printable,
+    NotStl,
+    NotPrintable,
+}

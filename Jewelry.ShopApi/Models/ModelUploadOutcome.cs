@@ -1,0 +1,10 @@
+namespace Jewelry.ShopApi.Models;
+
+public enum ModelUploadOutcome
+{
+    Received,
+    TooLarge,
+    NotMultipart,
+    MissingFile,
+    Malformed,
+}

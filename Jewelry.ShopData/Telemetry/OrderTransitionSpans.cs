@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Jewelry.Contracts.Orders;
+using Jewelry.ServiceDefaults.Telemetry;
+using Jewelry.ShopData.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Jewelry.ShopData.Telemetry;
+
+/// <summary>
+/// Every status change saved to shopdb becomes an <c>order.transition</c> span with
+/// <c>order.status.from</c> / <c>order.status.to</c>, timed over the save that records it; a failed save
+/// leaves an Error span. Whichever service writes the change (Shop or CRM), the status timeline can be
+/// read from traces alone.
+/// </summary>
+public sealed class OrderTransitionSpans : SaveChangesInterceptor
+{
+    public const string SourceName = "Jewelry.ShopData";
+
+    private static readonly ActivitySource s_source = new(SourceName);
+    private readonly ConditionalWeakTable<DbContext, List<Activity>> _open = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Start(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Start(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Stop(eventData.Context, error: null);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Stop(eventData.Context, error: null);
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Stop(eventData.Context, eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Stop(eventData.Context, eventData.Exception);
+
+    private void Start(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var changes = context.ChangeTracker.Entries<OrderStatusChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var parent = Activity.Current?.Context ?? default;
+        var spans = new List<Activity>(changes.Count);
+        foreach (var change in changes)
+        {
+            var from = change.FromStatus?.ToName();
+            var to = change.ToStatus.ToName();
+            var span = s_source.StartActivity(OrderTelemetry.TransitionSpanName, ActivityKind.Internal, parent, [
+                new(OrderTelemetry.OrderId, change.OrderId.ToString()),
+                new(OrderTelemetry.StatusFrom, from),
+                new(OrderTelemetry.StatusTo, to),
+                new(OrderTelemetry.OrderStatus, to),
+                new("order.transition.source", change.Source),
+                new(OrderTelemetry.UserId, change.ActorId),
+            ]);
+            if (span is not null)
+            {
+                span.DisplayName = $"{OrderTelemetry.TransitionSpanName} {from ?? "(new)"} -> {to}";
+                spans.Add(span);
+            }
+        }
+
+        if (spans.Count > 0)
+        {
+            _open.AddOrUpdate(context, spans);
+        }
+    }
+
+    private void Stop(DbContext? context, Exception? error)
+    {
+        if (context is null || !_open.TryGetValue(context, out var spans))
+        {
+            return;
+        }
+
+        _open.Remove(context);
+        foreach (var span in spans)
+        {
+            if (error is not null)
+            {
+                span.SetTag("error.type", error.GetType().FullName);
+                span.SetStatus(ActivityStatusCode.Error, $"The transition was not saved: {error.Message}");
+            }
+
+            span.Stop();
+        }
+    }
+}
