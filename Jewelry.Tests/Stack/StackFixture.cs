@@ -12,6 +12,9 @@ namespace Jewelry.Tests.Stack;
 /// </summary>
 public sealed class StackFixture : IAsyncLifetime
 {
+    /// <summary>The model size limit the Shop and the MES run with in the tests, small so a refusal is cheap to provoke.</summary>
+    public const int MaxModelBytes = 1024 * 1024;
+
     private readonly TestLog _log = new();
 
     public DistributedApplication App { get; private set; } = null!;
@@ -34,6 +37,11 @@ public sealed class StackFixture : IAsyncLifetime
             Output = _log,
             OtlpEndpoint = Telemetry.Endpoint.ToString(),
             OtlpProtocol = "http/protobuf",
+            ProjectEnvironment =
+            {
+                ["Shop__MaxModelBytes"] = MaxModelBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mes__MaxModelBytes"] = MaxModelBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
         });
         builder.AddJewelryStack();
         App = builder.Build();

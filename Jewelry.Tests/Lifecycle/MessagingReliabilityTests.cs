@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text;
+using Jewelry.Contracts.Topology;
+using Jewelry.Manufacturing.Geometry;
+using Jewelry.Manufacturing.Samples;
+using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Stack;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace Jewelry.Tests.Lifecycle;
+
+[Collection(StackCollectionDefinition.Name)]
+public sealed class MessagingReliabilityTests(StackFixture stack)
+{
+    private readonly OrderJourneyDriver _orders = new(stack);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_is_processed_once()
+    {
+        var order = await ApprovedOrderAsync();
+        Assert.Equal(HttpStatusCode.OK, (await _orders.MesAsync(order, "start")).StatusCode);
+        await _orders.WaitForStatusAsync(order, "MANUFACTURING_STARTED");
+        var (messageId, body) = await ProcessedStageEventAsync(order);
+
+        // Redeliver the very same message, as the broker does after a lost acknowledgement. Processed a
+        // second time it would be a refused STARTED -> STARTED transition and land in the dead-letter queue.
+        await PublishAsync(RoutingKeys.ProductionStageChanged, messageId, "ProductionStageChanged", body, order);
+
+        // Messages on the queue are processed in order: once the next stage arrives, the duplicate was handled.
+        Assert.Equal(HttpStatusCode.OK, (await _orders.MesAsync(order, "complete")).StatusCode);
+        var completed = await _orders.WaitForStatusAsync(order, "MANUFACTURING_COMPLETED");
+
+        Assert.Single(completed.History, h => h.To == "MANUFACTURING_STARTED");
+        Assert.Equal(0, await CountDeadLettersAsync(OrderTopology.CrmProductionEvents, order));
+    }
+
+    [Fact]
+    public async Task Orders_submitted_while_RabbitMQ_is_down_are_all_priced_once_it_is_back()
+    {
+        var model = StlWriter.WriteBinary(MeshFactory.SampleRing());
+        var before = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            before.Add((await _orders.SubmittedOrderAsync(model)).Id);
+        }
+
+        List<Guid> during = [];
+        await stack.App.StopResourceAsync("messaging", Ct);
+        try
+        {
+            // The CRM records each price request in its outbox; nothing can be published until the broker is back.
+            for (var i = 0; i < 3; i++)
+            {
+                during.Add((await _orders.SubmittedOrderAsync(model)).Id);
+            }
+        }
+        finally
+        {
+            await stack.App.StartResourceAsync("messaging", Ct);
+        }
+
+        foreach (var order in before.Concat(during))
+        {
+            var priced = await _orders.WaitForStatusAsync(order, "PRICE_CALCULATED", TimeSpan.FromSeconds(90));
+            Assert.Single(priced.History, h => h.To == "PRICE_CALCULATED");
+        }
+
+        await using var mes = new NpgsqlConnection(stack.App.GetConnectionString("mesdb"));
+        await mes.OpenAsync(Ct);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM price_calculations WHERE order_id = ANY(@ids)", mes);
+        count.Parameters.AddWithValue("ids", before.Concat(during).ToArray());
+        Assert.Equal(6L, (long)(await count.ExecuteScalarAsync(Ct))!);
+    }
+
+    private async Task<Guid> ApprovedOrderAsync()
+    {
+        var order = await _orders.SubmittedOrderAsync(StlWriter.WriteBinary(MeshFactory.SampleRing()));
+        await _orders.WaitForStatusAsync(order.Id, "PRICE_CALCULATED");
+        Assert.Equal(HttpStatusCode.OK, (await _orders.CrmAsync(order.Id, "approve")).StatusCode);
+        await Eventually.WaitUntilAsync(
+            async () => (await stack.Mes.GetAsync($"/api/production-orders/{order.Id}", Ct)).StatusCode == HttpStatusCode.OK,
+            OrderJourneyDriver.MessageHop,
+            "MES has the production order");
+        return order.Id;
+    }
+
+    /// <summary>The id and body of the stage event the CRM's inbox recorded for <paramref name="order"/>.</summary>
+    private async Task<(string MessageId, byte[] Body)> ProcessedStageEventAsync(Guid order)
+    {
+        await using var mes = new NpgsqlConnection(stack.App.GetConnectionString("mesdb"));
+        await mes.OpenAsync(Ct);
+        await using var outbox = new NpgsqlCommand(
+            "SELECT id::text, payload::text FROM outbox_messages WHERE order_id = @order AND routing_key = @key AND sent_at IS NOT NULL", mes);
+        outbox.Parameters.AddWithValue("order", order);
+        outbox.Parameters.AddWithValue("key", RoutingKeys.ProductionStageChanged);
+        await using var reader = await outbox.ExecuteReaderAsync(Ct);
+        Assert.True(await reader.ReadAsync(Ct), "MES published the stage event through its outbox");
+        var messageId = reader.GetString(0);
+        var body = Encoding.UTF8.GetBytes(reader.GetString(1));
+
+        await using var shop = new NpgsqlConnection(stack.App.GetConnectionString("shopdb"));
+        await shop.OpenAsync(Ct);
+        await using var inbox = new NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE message_id = @id", shop);
+        inbox.Parameters.AddWithValue("id", messageId);
+        Assert.Equal(1L, (long)(await inbox.ExecuteScalarAsync(Ct))!);
+        return (messageId, body);
+    }
+
+    private async Task PublishAsync(string routingKey, string messageId, string type, byte[] body, Guid order)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(stack.App.GetConnectionString("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync(Ct);
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), Ct);
+        var properties = new BasicProperties
+        {
+            MessageId = messageId,
+            Type = type,
+            ContentType = "application/json",
+            DeliveryMode = DeliveryModes.Persistent,
+            Headers = new Dictionary<string, object?> { ["x-order-id"] = Encoding.UTF8.GetBytes(order.ToString()) },
+        };
+        await channel.BasicPublishAsync(OrderTopology.Exchange, routingKey, mandatory: true, properties, body, Ct);
+    }
+
+    private async Task<int> CountDeadLettersAsync(QueueDefinition queue, Guid order)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(stack.App.GetConnectionString("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync(Ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
+        var found = 0;
+        var seen = new List<ulong>();
+        while (await channel.BasicGetAsync(queue.DeadLetterQueue, autoAck: false, Ct) is { } message)
+        {
+            seen.Add(message.DeliveryTag);
+            if (message.BasicProperties.Headers?.TryGetValue("x-order-id", out var header) == true
+                && header is byte[] bytes && Encoding.UTF8.GetString(bytes) == order.ToString())
+            {
+                found++;
+            }
+        }
+
+        // Leave the dead letters where they were for anyone else looking.
+        foreach (var tag in seen)
+        {
+            await channel.BasicNackAsync(tag, multiple: false, requeue: true, Ct);
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Jewelry.ShopData.Dtos;
+using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Stack;
+
+namespace Jewelry.Tests.Lifecycle;
+
+/// <summary>Drives orders through the real Shop, CRM and MES APIs the way their users do.</summary>
+internal sealed class OrderJourneyDriver(StackFixture stack)
+{
+    public static readonly TimeSpan MessageHop = TimeSpan.FromSeconds(45);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static string NewCustomerId() => $"c-{Guid.NewGuid():N}"[..24];
+
+    public async Task<OrderResponse> CreateAsync(string? customerId = null, string material = "gold-585", string productType = "ring", string? notes = null)
+    {
+        using var response = await stack.Shop.PostAsJsonAsync(
+            "/api/orders",
+            new { customerId = customerId ?? NewCustomerId(), productType, material, size = "17", notes },
+            Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<OrderResponse>(Ct))!;
+    }
+
+    public async Task<HttpResponseMessage> UploadAsync(Guid orderId, byte[] model, string fileName = "model.stl")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(model);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await stack.Shop.PutAsync($"/api/orders/{orderId}/model", form, Ct);
+    }
+
+    public async Task<HttpResponseMessage> SubmitAsync(Guid orderId) =>
+        await stack.Shop.PostAsync($"/api/orders/{orderId}/submit", content: null, Ct);
+
+    public async Task<OrderResponse> GetAsync(Guid orderId) =>
+        (await stack.Shop.GetFromJsonAsync<OrderResponse>($"/api/orders/{orderId}", Ct))!;
+
+    public async Task<HttpResponseMessage> CrmAsync(Guid orderId, string action) =>
+        await stack.Crm.PostAsJsonAsync($"/api/orders/{orderId}/{action}", new { operatorId = "op-test" }, Ct);
+
+    public async Task<HttpResponseMessage> MesAsync(Guid orderId, string action, object? body = null) =>
+        await stack.Mes.PostAsJsonAsync($"/api/production-orders/{orderId}/{action}", body ?? new { }, Ct);
+
+    public async Task<OrderResponse> WaitForAsync(Guid orderId, Func<OrderResponse, bool> condition, string description, TimeSpan? timeout = null)
+    {
+        OrderResponse? last = null;
+        await Eventually.WaitUntilAsync(
+            async () => condition(last = await GetAsync(orderId)),
+            timeout ?? MessageHop,
+            $"order {orderId} {description} (last seen {last?.Status}, failure {last?.FailureReason ?? "none"})");
+        return last!;
+    }
+
+    public Task<OrderResponse> WaitForStatusAsync(Guid orderId, string status, TimeSpan? timeout = null) =>
+        WaitForAsync(orderId, order => order.Status == status, $"reaches {status}", timeout);
+
+    /// <summary>Creates an order, uploads <paramref name="model"/> and submits it.</summary>
+    public async Task<OrderResponse> SubmittedOrderAsync(byte[] model, string material = "gold-585")
+    {
+        var order = await CreateAsync(material: material);
+        using (var upload = await UploadAsync(order.Id, model))
+        {
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        }
+
+        using (var submit = await SubmitAsync(order.Id))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, submit.StatusCode);
+        }
+
+        return order;
+    }
+}
