@@ -1,0 +1,14 @@
+using Jewelry.Dashboard.Storage.Retention;
+
+namespace Jewelry.Dashboard.Api;
+
+/// <summary>The retention limits in force and what retention has removed since the dashboard started.</summary>
+public sealed record RetentionReport(
+    TimeSpan? MaxAge,
+    long? MaxSpans,
+    long? MaxLogRecords,
+    long? MaxMetricPoints,
+    long Runs,
+    DateTimeOffset? LastRun,
+    string? LastError,
+    RetentionResult Removed);

@@ -1,0 +1,7 @@
+namespace Jewelry.Dashboard.Authentication;
+
+public enum FrontendAuthMode
+{
+    BrowserToken,
+    Unsecured,
+}

@@ -1,0 +1,8 @@
+namespace Jewelry.Dashboard.Ingest;
+
+public enum TelemetrySignal
+{
+    Traces,
+    Logs,
+    Metrics,
+}

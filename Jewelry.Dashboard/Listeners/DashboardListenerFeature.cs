@@ -1,0 +1,6 @@
+namespace Jewelry.Dashboard.Listeners;
+
+internal sealed class DashboardListenerFeature(DashboardListenerKinds kinds) : IDashboardListenerFeature
+{
+    public DashboardListenerKinds Kinds { get; } = kinds;
+}

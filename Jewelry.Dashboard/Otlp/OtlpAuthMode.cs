@@ -1,0 +1,7 @@
+namespace Jewelry.Dashboard.Otlp;
+
+public enum OtlpAuthMode
+{
+    Unsecured,
+    ApiKey,
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jewelry.Dashboard.Pages;
+
+/// <summary>The dashboard opens on the trace list.</summary>
+public sealed class IndexModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/traces");
+}

@@ -1,0 +1,78 @@
+using Jewelry.Dashboard.Pages.Presentation;
+using Jewelry.Dashboard.Storage.Queries;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jewelry.Dashboard.Pages.Traces;
+
+/// <summary>One trace: the waterfall and, for the selected span (<c>?span=</c>), its details and logs.</summary>
+public sealed class DetailModel(TraceQueries traces, LogQueries logs) : PageModel
+{
+    public TraceDetail? Trace { get; private set; }
+
+    public IReadOnlyList<WaterfallRow> Rows { get; private set; } = [];
+
+    public SpanPanel? Selected { get; private set; }
+
+    [FromRoute(Name = "traceId")]
+    public string TraceId { get; set; } = string.Empty;
+
+    [FromQuery(Name = "span")]
+    public string? SpanId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Page();
+        }
+
+        Selected = await SpanPanelAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The span details alone, for the page's script to swap in without reloading the waterfall.</summary>
+    public async Task<IActionResult> OnGetSpanAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || await SpanPanelAsync(cancellationToken) is not { } panel)
+        {
+            return NotFound();
+        }
+
+        return Partial("_SpanDetails", panel);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (TraceId.Length != 32 || !TraceId.All(char.IsAsciiHexDigit))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return false;
+        }
+
+        Trace = await traces.GetAsync(Convert.FromHexString(TraceId), cancellationToken);
+        if (Trace is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        Rows = TraceWaterfall.Build(Trace);
+        return true;
+    }
+
+    private async Task<SpanPanel?> SpanPanelAsync(CancellationToken cancellationToken)
+    {
+        var span = Trace!.Spans.FirstOrDefault(s => string.Equals(s.SpanId, SpanId, StringComparison.OrdinalIgnoreCase));
+        if (span is null)
+        {
+            return null;
+        }
+
+        var spanLogs = await logs.SearchAsync(
+            new LogSearch { TraceId = Convert.FromHexString(span.TraceId), SpanId = Convert.FromHexString(span.SpanId), Limit = 200 },
+            cancellationToken);
+        Trace.Resources.TryGetValue(span.ResourceId, out var resource);
+        return new SpanPanel(Trace, span, resource, spanLogs.Logs);
+    }
+}

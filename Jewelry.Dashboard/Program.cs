@@ -1,0 +1,34 @@
+using Jewelry.Dashboard.Api;
+using Jewelry.Dashboard.Authentication;
+using Jewelry.Dashboard.Ingest;
+using Jewelry.Dashboard.Listeners;
+using Jewelry.Dashboard.Otlp;
+using Jewelry.Dashboard.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDashboardListeners();       // UI, OTLP/gRPC and OTLP/HTTP, each on its own port
+builder.AddTelemetryStore();           // PostgreSQL telemetrydb: schema, writer, queries, retention
+builder.AddIngestPipeline();           // bounded queue and batch writer
+builder.AddOtlpReceivers();            // OTLP decoding and API key
+builder.AddDashboardAuthentication();  // browser token login and session cookie
+builder.AddDashboardFrontend();        // pages, JSON API, OpenAPI, resources
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseDashboardAssets();
+app.UseRouting();
+app.UseListenerIsolation();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOtlpHttp();
+app.MapOtlpGrpc();
+app.MapDashboardHealth();
+app.MapDashboardApi();
+app.MapOpenApi();
+app.MapRazorPages();
+
+app.Run();

@@ -1,0 +1,3 @@
+namespace Jewelry.Dashboard.Storage.Queries;
+
+public sealed record LogSearchResult(IReadOnlyList<LogEntry> Logs, string? NextCursor);

@@ -1,0 +1,17 @@
+namespace Jewelry.Dashboard.Storage.Queries;
+
+/// <summary>A whole trace: its spans ordered by start time, and the resources (service instances) they came from.</summary>
+public sealed record TraceDetail(
+    string TraceId,
+    DateTimeOffset StartTime,
+    long StartTimeUnixNano,
+    long EndTimeUnixNano,
+    int ErrorCount,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<SpanDetail> Spans,
+    IReadOnlyDictionary<string, ResourceDetail> Resources)
+{
+    public double DurationMs => (EndTimeUnixNano - StartTimeUnixNano) / 1_000_000.0;
+
+    public int SpanCount => Spans.Count;
+}

@@ -1,0 +1,135 @@
+using Jewelry.Dashboard.Otlp.Decoding;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Jewelry.Dashboard.Storage.Retention;
+
+/// <summary>
+/// Removes telemetry past its age or beyond the size limits. Traces go whole (a trace is expired when its last
+/// span ended before the cutoff; over the span limit, the oldest traces go first), never span by span.
+/// Deletes run in chunks so ingest is never blocked behind one long transaction.
+/// </summary>
+public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options)
+{
+    private const int ChunkSize = 2_000;
+    private readonly RetentionOptions _options = options.Value;
+
+    public RetentionOptions Options => _options;
+
+    public async Task<RetentionResult> EnforceAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = RetentionResult.None;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (_options.MaxAge is { } maxAge)
+        {
+            var cutoff = UnixNano.FromDateTimeOffset(now - maxAge);
+            result += await DeleteTracesAsync(
+                connection,
+                "SELECT trace_id FROM traces WHERE start_time_unix_nano < @cutoff AND end_time_unix_nano < @cutoff LIMIT @chunk",
+                cutoff,
+                cancellationToken);
+            result += new RetentionResult(0, 0,
+                await DeleteRowsAsync(connection, "logs", "log_id", "time_unix_nano < @cutoff", cutoff, cancellationToken),
+                await DeleteRowsAsync(connection, "metric_points", "point_id", "time_unix_nano < @cutoff", cutoff, cancellationToken));
+        }
+
+        if (_options.MaxSpans is { } maxSpans)
+        {
+            // The running total of spans, newest trace first: everything past the limit goes.
+            result += await DeleteTracesAsync(
+                connection,
+                """
+                SELECT trace_id FROM (
+                    SELECT trace_id, sum(span_count) OVER (ORDER BY start_time_unix_nano DESC, trace_id DESC) AS newer_spans
+                    FROM traces) ranked
+                WHERE newer_spans > @cutoff
+                LIMIT @chunk
+                """,
+                maxSpans,
+                cancellationToken);
+        }
+
+        if (_options.MaxLogRecords is { } maxLogs)
+        {
+            result += new RetentionResult(0, 0, await DeleteOverLimitAsync(connection, "logs", "log_id", maxLogs, cancellationToken), 0);
+        }
+
+        if (_options.MaxMetricPoints is { } maxPoints)
+        {
+            result += new RetentionResult(0, 0, 0, await DeleteOverLimitAsync(connection, "metric_points", "point_id", maxPoints, cancellationToken));
+        }
+
+        return result;
+    }
+
+    private static async Task<RetentionResult> DeleteTracesAsync(
+        NpgsqlConnection connection, string selectExpiredSql, long cutoff, CancellationToken cancellationToken)
+    {
+        long traces = 0;
+        long spans = 0;
+        while (true)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                $"""
+                WITH expired AS ({selectExpiredSql}),
+                     deleted_traces AS (DELETE FROM traces t USING expired e WHERE t.trace_id = e.trace_id RETURNING t.trace_id),
+                     deleted_spans AS (DELETE FROM spans s USING deleted_traces d WHERE s.trace_id = d.trace_id RETURNING 1)
+                SELECT (SELECT count(*) FROM deleted_traces), (SELECT count(*) FROM deleted_spans)
+                """,
+                connection,
+                transaction);
+            command.Parameters.AddWithValue("cutoff", cutoff);
+            command.Parameters.AddWithValue("chunk", ChunkSize);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                var deletedTraces = reader.GetInt64(0);
+                traces += deletedTraces;
+                spans += reader.GetInt64(1);
+                if (deletedTraces == 0)
+                {
+                    break;
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new RetentionResult(traces, spans, 0, 0);
+    }
+
+    private static async Task<long> DeleteRowsAsync(
+        NpgsqlConnection connection, string table, string idColumn, string condition, long cutoff, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(
+                $"DELETE FROM {table} WHERE {idColumn} IN (SELECT {idColumn} FROM {table} WHERE {condition} LIMIT @chunk)",
+                connection);
+            command.Parameters.AddWithValue("cutoff", cutoff);
+            command.Parameters.AddWithValue("chunk", ChunkSize);
+            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            total += deleted;
+            if (deleted == 0)
+            {
+                return total;
+            }
+        }
+    }
+
+    private static async Task<long> DeleteOverLimitAsync(
+        NpgsqlConnection connection, string table, string idColumn, long limit, CancellationToken cancellationToken)
+    {
+        // Ids grow with arrival, so "the oldest" is "the lowest ids" and the index finds the boundary.
+        await using var boundary = new NpgsqlCommand($"SELECT {idColumn} FROM {table} ORDER BY {idColumn} DESC OFFSET @limit LIMIT 1", connection);
+        boundary.Parameters.AddWithValue("limit", limit);
+        if (await boundary.ExecuteScalarAsync(cancellationToken) is not long lastToDelete)
+        {
+            return 0;
+        }
+
+        return await DeleteRowsAsync(connection, table, idColumn, $"{idColumn} <= @cutoff", lastToDelete, cancellationToken);
+    }
+}

@@ -1,0 +1,215 @@
+using Jewelry.Dashboard.Ingest;
+using Jewelry.Dashboard.Ingest.Records;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Jewelry.Dashboard.Storage;
+
+/// <summary>
+/// Writes batches in one transaction with binary COPY. Spans go through a temporary table so re-sent spans
+/// are ignored and the <c>traces</c> summary rows are updated from exactly the spans that were new.
+/// </summary>
+public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
+{
+    private const string SpanColumns =
+        "trace_id, span_id, parent_span_id, trace_state, flags, resource_id, service_name, scope_name, scope_version, scope_attributes, " +
+        "name, kind, start_time_unix_nano, end_time_unix_nano, status_code, status_message, attributes, dropped_attributes_count, " +
+        "events, dropped_events_count, links, dropped_links_count";
+
+    private const string LogColumns =
+        "time_unix_nano, observed_time_unix_nano, resource_id, service_name, scope_name, severity_number, severity_text, body, " +
+        "attributes, dropped_attributes_count, trace_id, span_id, flags, event_name";
+
+    private const string MetricColumns =
+        "time_unix_nano, start_time_unix_nano, resource_id, service_name, scope_name, metric_name, description, unit, metric_type, " +
+        "temporality, is_monotonic, attributes, value, count, data, flags";
+
+    private const string MergeSpansSql = $"""
+        WITH inserted AS (
+            INSERT INTO spans ({SpanColumns})
+            SELECT {SpanColumns} FROM incoming_spans
+            ON CONFLICT (trace_id, span_id) DO NOTHING
+            RETURNING trace_id, parent_span_id, service_name, name, start_time_unix_nano, end_time_unix_nano, status_code
+        ), per_trace AS (
+            SELECT trace_id,
+                   min(start_time_unix_nano) AS start_time_unix_nano,
+                   max(end_time_unix_nano) AS end_time_unix_nano,
+                   count(*) AS span_count,
+                   count(*) FILTER (WHERE status_code = 2) AS error_count,
+                   (array_agg(service_name ORDER BY start_time_unix_nano) FILTER (WHERE parent_span_id IS NULL))[1] AS root_service_name,
+                   (array_agg(name ORDER BY start_time_unix_nano) FILTER (WHERE parent_span_id IS NULL))[1] AS root_span_name,
+                   array_agg(DISTINCT service_name) AS services
+            FROM inserted
+            GROUP BY trace_id
+        )
+        INSERT INTO traces AS t (trace_id, start_time_unix_nano, end_time_unix_nano, span_count, error_count, root_service_name, root_span_name, services)
+        SELECT trace_id, start_time_unix_nano, end_time_unix_nano, span_count, error_count, root_service_name, root_span_name, services
+        FROM per_trace
+        ON CONFLICT (trace_id) DO UPDATE SET
+            start_time_unix_nano = least(t.start_time_unix_nano, excluded.start_time_unix_nano),
+            end_time_unix_nano = greatest(t.end_time_unix_nano, excluded.end_time_unix_nano),
+            span_count = t.span_count + excluded.span_count,
+            error_count = t.error_count + excluded.error_count,
+            root_service_name = coalesce(t.root_service_name, excluded.root_service_name),
+            root_span_name = coalesce(t.root_span_name, excluded.root_span_name),
+            services = CASE WHEN excluded.services <@ t.services THEN t.services
+                            ELSE ARRAY(SELECT DISTINCT s FROM unnest(t.services || excluded.services) AS s ORDER BY s) END
+        """;
+
+    public async Task WriteAsync(IReadOnlyCollection<TelemetryBatch> batches, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await UpsertResourcesAsync(connection, transaction, batches.SelectMany(b => b.Resources), cancellationToken);
+
+        var spans = batches.SelectMany(b => b.Spans).ToList();
+        if (spans.Count > 0)
+        {
+            await WriteSpansAsync(connection, transaction, spans, cancellationToken);
+        }
+
+        var logs = batches.SelectMany(b => b.Logs).ToList();
+        if (logs.Count > 0)
+        {
+            await WriteLogsAsync(connection, logs, cancellationToken);
+        }
+
+        var points = batches.SelectMany(b => b.MetricPoints).ToList();
+        if (points.Count > 0)
+        {
+            await WriteMetricPointsAsync(connection, points, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task UpsertResourcesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<ResourceRecord> resources, CancellationToken cancellationToken)
+    {
+        var distinct = resources.DistinctBy(r => r.ResourceId).ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO resources (resource_id, service_name, service_instance_id, attributes, dropped_attributes_count)
+            SELECT * FROM unnest(@ids, @services, @instances, @attributes::jsonb[], @dropped)
+            ON CONFLICT (resource_id) DO UPDATE SET last_seen = now()
+            """,
+            connection,
+            transaction);
+        command.Parameters.AddWithValue("ids", distinct.Select(r => r.ResourceId).ToArray());
+        command.Parameters.AddWithValue("services", distinct.Select(r => r.ServiceName).ToArray());
+        command.Parameters.AddWithValue("instances", NpgsqlDbType.Array | NpgsqlDbType.Text, distinct.Select(r => (object?)r.ServiceInstanceId ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("attributes", NpgsqlDbType.Array | NpgsqlDbType.Text, distinct.Select(r => r.AttributesJson).ToArray());
+        command.Parameters.AddWithValue("dropped", distinct.Select(r => r.DroppedAttributesCount).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task WriteSpansAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<SpanRecord> spans, CancellationToken cancellationToken)
+    {
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_spans (LIKE spans) ON COMMIT DROP", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync($"COPY incoming_spans ({SpanColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var span in spans)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(span.TraceId, NpgsqlDbType.Bytea, cancellationToken);
+                await importer.WriteAsync(span.SpanId, NpgsqlDbType.Bytea, cancellationToken);
+                await WriteNullableAsync(importer, span.ParentSpanId, NpgsqlDbType.Bytea, cancellationToken);
+                await WriteNullableAsync(importer, span.TraceState, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(span.Flags, NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync(span.Resource.ResourceId, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(span.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(span.Scope.Name, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(importer, span.Scope.Version, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(importer, span.Scope.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
+                await importer.WriteAsync(span.Name, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(span.Kind, NpgsqlDbType.Smallint, cancellationToken);
+                await importer.WriteAsync(span.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(span.EndTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(span.StatusCode, NpgsqlDbType.Smallint, cancellationToken);
+                await WriteNullableAsync(importer, span.StatusMessage, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(span.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
+                await importer.WriteAsync(span.DroppedAttributesCount, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(importer, span.EventsJson, NpgsqlDbType.Jsonb, cancellationToken);
+                await importer.WriteAsync(span.DroppedEventsCount, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(importer, span.LinksJson, NpgsqlDbType.Jsonb, cancellationToken);
+                await importer.WriteAsync(span.DroppedLinksCount, NpgsqlDbType.Integer, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using var merge = new NpgsqlCommand(MergeSpansSql, connection, transaction);
+        await merge.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task WriteLogsAsync(NpgsqlConnection connection, List<LogEntryRecord> logs, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY logs ({LogColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var log in logs)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(log.TimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(log.ObservedTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(log.Resource.ResourceId, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(log.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(log.Scope.Name, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(log.SeverityNumber, NpgsqlDbType.Smallint, cancellationToken);
+            await WriteNullableAsync(importer, log.SeverityText, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, log.Body, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(log.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
+            await importer.WriteAsync(log.DroppedAttributesCount, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(importer, log.TraceId, NpgsqlDbType.Bytea, cancellationToken);
+            await WriteNullableAsync(importer, log.SpanId, NpgsqlDbType.Bytea, cancellationToken);
+            await importer.WriteAsync(log.Flags, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(importer, log.EventName, NpgsqlDbType.Text, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteMetricPointsAsync(NpgsqlConnection connection, List<MetricPointRecord> points, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY metric_points ({MetricColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var point in points)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(point.TimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(point.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(point.Resource.ResourceId, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(point.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(point.Scope.Name, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(point.MetricName, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, point.Description, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, point.Unit, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync((short)point.Type, NpgsqlDbType.Smallint, cancellationToken);
+            await importer.WriteAsync(point.Temporality, NpgsqlDbType.Smallint, cancellationToken);
+            await importer.WriteAsync(point.IsMonotonic, NpgsqlDbType.Boolean, cancellationToken);
+            await importer.WriteAsync(point.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
+            await WriteNullableAsync(importer, point.Value, NpgsqlDbType.Double, cancellationToken);
+            await WriteNullableAsync(importer, point.Count, NpgsqlDbType.Bigint, cancellationToken);
+            await WriteNullableAsync(importer, point.DataJson, NpgsqlDbType.Jsonb, cancellationToken);
+            await importer.WriteAsync(point.Flags, NpgsqlDbType.Integer, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : class =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value.Value, type, cancellationToken);
+}

@@ -1,0 +1,178 @@
+using Microsoft.Playwright;
+
+namespace Jewelry.Tests.Dashboard;
+
+/// <summary>
+/// The UI in headless Chromium (Debian's, driven by Playwright): log in with the token, find an order's trace,
+/// open the waterfall and a span's attributes. Screenshots land in TestResults/screenshots.
+/// </summary>
+[Collection(DashboardTestGroup.Name)]
+public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Setup installs Chromium unless told not to (JEWELRY_BROWSER_TESTS=0); only then are these tests skipped.</summary>
+    private static bool Disabled => Environment.GetEnvironmentVariable("JEWELRY_BROWSER_TESTS") == "0";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Disabled)
+        {
+            return;
+        }
+
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: ./setup.sh installs Debian's chromium.");
+
+        // Two cores shared with PostgreSQL, the dashboard and the browser: allow more than the default 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task An_engineer_logs_in_finds_an_order_opens_its_trace_and_reads_a_spans_attributes()
+    {
+        Assert.SkipWhen(Disabled, "JEWELRY_BROWSER_TESTS=0");
+        var orderId = "ORD-UI-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var traceId = SampleTelemetry.NewTraceId();
+        using (var otlp = new OtlpTestClient(fixture.Dashboard))
+        {
+            var result = await otlp.ExportGrpcAsync(OtlpTestClient.TracesGrpcPath, SampleTelemetry.OrderTrace(traceId, orderId));
+            Assert.Equal("0", result.GrpcStatus);
+            using var logs = await otlp.PostProtobufAsync("/v1/logs", SampleTelemetry.Logs("shop-api", traceId, SampleTelemetry.NewSpanId(), orderId, "Pricing failed for " + orderId));
+        }
+
+        (await fixture.Api.WaitForTraceAsync(SampleTelemetry.Hex(traceId), 4)).Dispose();
+
+        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
+
+        // Without a session the dashboard sends the browser to the login page.
+        await page.GotoAsync(baseUrl + "/traces");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        await Screenshot(page, "01-login");
+
+        await page.GotoAsync($"{baseUrl}/login?t={fixture.Dashboard.BrowserToken}");
+        await page.WaitForURLAsync(baseUrl + "/traces");
+        await Assertions.Expect(page.GetByTestId("trace-list")).ToBeVisibleAsync();
+        await Screenshot(page, "02-traces");
+
+        await page.Locator("input[name=attr]").FillAsync("order.id=" + orderId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find traces" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("attr=order.id", StringComparison.Ordinal));
+        var rows = page.Locator("[data-testid=trace-list] > tbody > tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("POST /orders/{id}/submit");
+        await Screenshot(page, "03-search-by-order-id");
+
+        // The same order from the search box in the header: the order's journey, one trace per stage.
+        await page.GetByPlaceholder("Find an order id…").FillAsync(orderId);
+        await page.GetByPlaceholder("Find an order id…").PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("orderId=" + orderId, StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("order-journey")).ToContainTextAsync(orderId);
+        await Assertions.Expect(page.GetByTestId("order-journey")).ToContainTextAsync("crm-api");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Screenshot(page, "03b-order-journey");
+
+        await rows.First.Locator("a.trace-link").ClickAsync();
+        await page.WaitForURLAsync($"{baseUrl}/traces/{SampleTelemetry.Hex(traceId)}");
+        var waterfallRows = page.Locator("[data-testid=waterfall] .wf-row");
+        await Assertions.Expect(waterfallRows).ToHaveCountAsync(4);
+        await Assertions.Expect(waterfallRows.Nth(0)).ToContainTextAsync("shop-api");
+        await Assertions.Expect(waterfallRows.Nth(2)).ToContainTextAsync("crm-api");
+        await Assertions.Expect(page.Locator(".wf-bar")).ToHaveCountAsync(4);
+        await Screenshot(page, "04-waterfall");
+
+        await waterfallRows.Filter(new() { HasText = "POST /price-requests" }).ClickAsync();
+        var attributes = page.GetByTestId("span-attributes");
+        await Assertions.Expect(attributes).ToContainTextAsync("order.id");
+        await Assertions.Expect(attributes).ToContainTextAsync(orderId);
+        await Assertions.Expect(attributes).ToContainTextAsync("PriceUnavailable");
+        await Assertions.Expect(page.GetByTestId("span-panel")).ToContainTextAsync("MES did not answer");
+        Assert.Contains("span=", page.Url, StringComparison.Ordinal);
+        await Screenshot(page, "05-span-details");
+
+        // The URL holds the selection: reloading shows the same span.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("span-attributes")).ToContainTextAsync(orderId);
+
+        await page.GotoAsync($"{baseUrl}/logs?orderId={orderId}");
+        var logRows = page.Locator("[data-testid=log-list] > tbody > tr");
+        await Assertions.Expect(logRows).ToHaveCountAsync(2);
+        await Screenshot(page, "06-logs");
+        await logRows.Filter(new() { HasText = "Pricing failed" }).Locator("a.mono").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"/traces/{SampleTelemetry.Hex(traceId)}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_resources_page_shows_what_the_apphost_started_with_state_and_urls()
+    {
+        Assert.SkipWhen(Disabled, "JEWELRY_BROWSER_TESTS=0");
+        await File.WriteAllTextAsync(fixture.ResourceStateFile, """
+            {
+              "dataDirectory": "/tmp/jewelry-run",
+              "appHostPid": 4242,
+              "resources": [
+                { "name": "postgres", "type": "postgres", "state": "healthy", "pid": 101, "pids": [101], "endpoints": { "tcp": "tcp://127.0.0.1:5433" }, "connectionString": "Host=127.0.0.1;Password=secret" },
+                { "name": "shop-api", "type": "project", "state": "starting", "pid": 102, "pids": [102], "endpoints": { "http": "http://127.0.0.1:5101" } },
+                { "name": "mes-api", "type": "project", "state": "failed", "reason": "exited with code 1", "pids": [], "endpoints": {} }
+              ]
+            }
+            """, TestContext.Current.CancellationToken);
+        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
+        await page.GotoAsync($"{baseUrl}/login?t={fixture.Dashboard.BrowserToken}");
+
+        await page.GotoAsync(baseUrl + "/resources");
+
+        var rows = page.Locator("[data-testid=resources] > tbody > tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("starting");
+        await Assertions.Expect(rows.Nth(1).Locator("a[href='http://127.0.0.1:5101']")).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("exited with code 1");
+        Assert.DoesNotContain("secret", await page.ContentAsync(), StringComparison.Ordinal);
+        await Screenshot(page, "07-resources");
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var directory = Path.Combine(ResultsDirectory(), "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"dashboard-{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.Current.AddAttachment($"dashboard-{name}.png", await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken), "image/png");
+    }
+
+    /// <summary>The repository's TestResults folder (where ./test.sh writes the TRX files), or the test output folder.</summary>
+    private static string ResultsDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Jewelry.sln")))
+            {
+                return Path.Combine(directory.FullName, "TestResults");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "TestResults");
+    }
+}
