@@ -5,6 +5,7 @@ using Jewelry.ShopData.Data;
 using Jewelry.ShopData.Domain;
 using Jewelry.ShopData.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using ServiceOrderTelemetry = Jewelry.ServiceDefaults.Telemetry.OrderTelemetry;
 
 namespace Jewelry.CrmApi.Messaging;
 
@@ -58,6 +59,7 @@ public sealed class PriceResultHandler(ShopDbContext db, TimeProvider clock, ILo
         order.FailureReason = message.Reason.Length > MaxFailureReasonLength ? message.Reason[..MaxFailureReasonLength] : message.Reason;
         order.LastFailureAt = now;
         order.Touch(now);
+        ServiceOrderTelemetry.RecordFailure("price_calculation_failed", $"The MES could not price the order: {order.FailureReason}");
         logger.LogWarning("The price of order {OrderId} could not be calculated; the order stays SUBMITTED with the reason", order.Id);
     }
 

@@ -1,4 +1,5 @@
 using Jewelry.MesApi.Domain;
+using Jewelry.Messaging.Data;
 using Jewelry.ServiceDefaults.EntityFramework;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ public sealed class MesDbContext(DbContextOptions<MesDbContext> options) : DbCon
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<ProductionStage>().HaveConversion<EnumTextConverter<ProductionStage>>();
+        configurationBuilder.Properties<ProductionSource>().HaveConversion<EnumTextConverter<ProductionSource>>();
         configurationBuilder.Properties<PriceCalculationStatus>().HaveConversion<EnumTextConverter<PriceCalculationStatus>>();
     }
 
@@ -29,6 +31,7 @@ public sealed class MesDbContext(DbContextOptions<MesDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new ProductionStepConfiguration());
         modelBuilder.ApplyConfiguration(new PriceCalculationConfiguration());
         modelBuilder.ApplyConfiguration(new SellerClientConfiguration());
+        modelBuilder.AddMessagingTables();
         modelBuilder.UseSnakeCaseNames();
     }
 }

@@ -12,14 +12,24 @@ internal sealed class ProductionOrderConfiguration : IEntityTypeConfiguration<Pr
         production.HasKey(p => p.Id);
         production.Property(p => p.Id).ValueGeneratedNever();
         production.Property(p => p.Version).IsRowVersion().HasColumnName("xmin");
+        production.Property(p => p.Price).HasPrecision(12, 2);
+        production.Property(p => p.Currency).HasMaxLength(3);
 
         // One production per shop order: a redelivered approval message must not start a second one.
         production.HasIndex(p => p.OrderId).IsUnique();
         production.HasIndex(p => p.Stage);
 
+        // A seller lists its own orders, newest first.
+        production.HasIndex(p => new { p.SellerClientId, p.CreatedAt });
+
         production.HasMany(p => p.Steps)
             .WithOne()
             .HasForeignKey(step => step.ProductionOrderId)
             .OnDelete(DeleteBehavior.Cascade);
+
+        production.HasOne<SellerClient>()
+            .WithMany()
+            .HasForeignKey(p => p.SellerClientId)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,6 @@
+using Jewelry.Manufacturing.Geometry;
+using Jewelry.Manufacturing.Pricing;
+
 namespace Jewelry.MesApi.Domain;
 
 /// <summary>
@@ -11,6 +14,12 @@ public sealed class PriceCalculation
     public Guid OrderId { get; set; }
 
     public PriceCalculationStatus Status { get; set; }
+
+    /// <summary>The model priced: its key in the <c>models</c> bucket.</summary>
+    public required string ModelKey { get; set; }
+
+    /// <summary>The material asked for, as given (it may be one the workshop does not cast).</summary>
+    public required string Material { get; set; }
 
     public double? VolumeMm3 { get; set; }
 
@@ -37,4 +46,38 @@ public sealed class PriceCalculation
 
     /// <summary>How long the calculation took.</summary>
     public double DurationMs { get; set; }
+
+    public static PriceCalculation Succeeded(
+        Guid orderId, string modelKey, string material, MeshMetrics metrics, PriceQuote quote, DateTimeOffset at, TimeSpan duration) => new()
+        {
+            Id = Guid.CreateVersion7(at),
+            OrderId = orderId,
+            Status = PriceCalculationStatus.Succeeded,
+            ModelKey = modelKey,
+            Material = material,
+            VolumeMm3 = metrics.VolumeMm3,
+            SurfaceAreaMm2 = metrics.SurfaceAreaMm2,
+            BoundingBoxXMm = metrics.BoundingBox.SizeX,
+            BoundingBoxYMm = metrics.BoundingBox.SizeY,
+            BoundingBoxZMm = metrics.BoundingBox.SizeZ,
+            TriangleCount = metrics.TriangleCount,
+            MetalMassG = quote.MetalMassGrams,
+            Price = quote.Total,
+            Currency = quote.Currency,
+            CalculatedAt = at,
+            DurationMs = duration.TotalMilliseconds,
+        };
+
+    public static PriceCalculation Failed(
+        Guid orderId, string modelKey, string material, string reason, DateTimeOffset at, TimeSpan duration) => new()
+        {
+            Id = Guid.CreateVersion7(at),
+            OrderId = orderId,
+            Status = PriceCalculationStatus.Failed,
+            ModelKey = modelKey,
+            Material = material,
+            FailureReason = reason,
+            CalculatedAt = at,
+            DurationMs = duration.TotalMilliseconds,
+        };
 }

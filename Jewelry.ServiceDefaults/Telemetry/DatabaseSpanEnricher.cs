@@ -28,6 +28,12 @@ internal sealed class DatabaseSpanEnricher : BaseProcessor<Activity>
             data.SetTag("db.collection.name", table);
         }
 
+        var statements = SqlSummary.StatementCount(sql);
+        if (statements > 1)
+        {
+            data.SetTag("db.operation.batch.size", statements);
+        }
+
         data.DisplayName = table is null ? operation : $"{operation} {table}";
     }
 }

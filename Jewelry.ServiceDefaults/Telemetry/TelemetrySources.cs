@@ -8,9 +8,9 @@ internal static class TelemetrySources
         "Microsoft.AspNetCore",
         "System.Net.Http",
         "Npgsql",
-        // Only the publisher: the client's deliver span starts a new trace per message; Jewelry.Messaging's
-        // process span continues the publisher's trace instead.
-        "RabbitMQ.Client.Publisher",
+        // RabbitMQ.Client's own sources are left out on purpose: its deliver span starts a new trace per
+        // message and its publish span would duplicate Jewelry.Messaging's. Jewelry.Messaging records both
+        // sides with the messaging conventions, the broker's confirm, and one trace per chain.
         ServiceTelemetry.NamePrefix + "*",
     ];
 

@@ -83,6 +83,9 @@ public sealed class OrderTransitionSpans : SaveChangesInterceptor
             if (span is not null)
             {
                 span.DisplayName = $"{OrderTelemetry.TransitionSpanName} {from ?? "(new)"} -> {to}";
+
+                // Started from a context rather than a parent span, it inherits no baggage: give its children (the INSERT and UPDATE) the order.
+                span.AddBaggage(OrderTelemetry.OrderId, change.OrderId.ToString());
                 spans.Add(span);
             }
         }

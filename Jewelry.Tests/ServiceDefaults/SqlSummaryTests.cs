@@ -18,6 +18,16 @@ public sealed class SqlSummaryTests
     }
 
     [Fact]
+    public void A_batch_is_named_after_its_business_statement_not_the_messaging_bookkeeping()
+    {
+        const string batch = "INSERT INTO inbox_messages (message_id, consumer) VALUES (@p0, @p1);\nINSERT INTO outbox_messages (id, payload) VALUES (@p2, @p3);\nINSERT INTO price_calculations (id, order_id) VALUES (@p4, @p5);";
+
+        Assert.Equal(("INSERT", "price_calculations"), SqlSummary.Summarize(batch));
+        Assert.Equal(3, SqlSummary.StatementCount(batch));
+        Assert.Equal(("INSERT", "inbox_messages"), SqlSummary.Summarize("INSERT INTO inbox_messages (message_id) VALUES (@p0);"));
+    }
+
+    [Fact]
     public void Nothing_recognisable_gives_nothing()
     {
         Assert.Equal((null, null), SqlSummary.Summarize("  "));

@@ -18,5 +18,8 @@ public sealed record CapturedSpan(
 {
     public string? this[string attribute] => Attributes.GetValueOrDefault(attribute);
 
-    public override string ToString() => $"{Service} {Kind} '{Name}' {SpanId} parent {ParentSpanId ?? "-"} order {this["order.id"] ?? "-"}";
+    public override string ToString() =>
+        $"{Service} {Kind} '{Name}' {SpanId} parent {ParentSpanId ?? "-"} order {this["order.id"] ?? "-"} route {this["http.route"] ?? "-"} sql {Truncate(this["db.query.text"])}";
+
+    private static string Truncate(string? text) => text is null ? "-" : text.Length <= 80 ? text : text[..80];
 }

@@ -23,6 +23,7 @@ public sealed class OtlpTestReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<CapturedSpan> _spans = new();
     private readonly ConcurrentQueue<byte[]> _payloads = new();
+    private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
 
     private OtlpTestReceiver(WebApplication app) => _app = app;
 
@@ -54,6 +55,9 @@ public sealed class OtlpTestReceiver : IAsyncDisposable
 
     public int PayloadCount => _payloads.Count;
 
+    /// <summary>How many requests arrived per path and outcome, for diagnosing a test that waited in vain.</summary>
+    public string RequestSummary => string.Join(", ", _requests.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"));
+
     public IReadOnlyList<CapturedSpan> Trace(string traceId) => [.. _spans.Where(s => s.TraceId == traceId)];
 
     public async ValueTask DisposeAsync()
@@ -71,12 +75,20 @@ public sealed class OtlpTestReceiver : IAsyncDisposable
         {
             decode(bytes);
         }
+        catch (Exception exception) when (exception is not InvalidProtocolBufferException)
+        {
+            _requests.AddOrUpdate($"{context.Request.Path} 500 {exception.GetType().Name}", 1, (_, n) => n + 1);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
         catch (InvalidProtocolBufferException)
         {
+            _requests.AddOrUpdate($"{context.Request.Path} 400", 1, (_, n) => n + 1);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
+        _requests.AddOrUpdate($"{context.Request.Path} 200", 1, (_, n) => n + 1);
         _payloads.Enqueue(bytes);
         context.Response.ContentType = "application/x-protobuf";
     }
@@ -100,11 +112,23 @@ public sealed class OtlpTestReceiver : IAsyncDisposable
                     FromUnixNano(span.EndTimeUnixNano),
                     span.Status?.Code.ToString() ?? "Unset",
                     string.IsNullOrEmpty(span.Status?.Message) ? null : span.Status.Message,
-                    span.Attributes.ToDictionary(a => a.Key, a => Text(a.Value)),
+                    Attributes(span.Attributes),
                     [.. span.Links.Select(l => Convert.ToHexStringLower(l.SpanId.Span))],
                     [.. span.Events.Select(e => e.Name)]));
             }
         }
+    }
+
+    // OTLP allows a key twice; the last value wins, as in most backends.
+    private static Dictionary<string, string> Attributes(IEnumerable<KeyValue> attributes)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attribute in attributes)
+        {
+            result[attribute.Key] = Text(attribute.Value);
+        }
+
+        return result;
     }
 
     private static DateTimeOffset FromUnixNano(ulong nanos) => DateTimeOffset.UnixEpoch.AddTicks((long)(nanos / 100));

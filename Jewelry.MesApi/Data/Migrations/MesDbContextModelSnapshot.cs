@@ -16,11 +16,45 @@ public sealed class MesDbContextModelSnapshot : ModelSnapshot
 
         NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+        modelBuilder.Entity("Jewelry.Messaging.Inbox.InboxMessage", b =>
+        {
+            b.Property<string>("MessageId").HasMaxLength(100).HasColumnType("character varying(100)").HasColumnName("message_id");
+            b.Property<string>("Consumer").HasMaxLength(200).HasColumnType("character varying(200)").HasColumnName("consumer");
+            b.Property<string>("MessageType").IsRequired().HasMaxLength(200).HasColumnType("character varying(200)").HasColumnName("message_type");
+            b.Property<Guid?>("OrderId").HasColumnType("uuid").HasColumnName("order_id");
+            b.Property<DateTimeOffset>("ProcessedAt").HasColumnType("timestamp with time zone").HasColumnName("processed_at");
+
+            b.HasKey("MessageId", "Consumer").HasName("pk_inbox_messages");
+            b.ToTable("inbox_messages");
+        });
+
+        modelBuilder.Entity("Jewelry.Messaging.Outbox.OutboxMessage", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("uuid").HasColumnName("id");
+            b.Property<string>("MessageType").IsRequired().HasMaxLength(200).HasColumnType("character varying(200)").HasColumnName("message_type");
+            b.Property<string>("RoutingKey").IsRequired().HasMaxLength(200).HasColumnType("character varying(200)").HasColumnName("routing_key");
+            b.Property<string>("Payload").IsRequired().HasColumnType("jsonb").HasColumnName("payload");
+            b.Property<Guid?>("OrderId").HasColumnType("uuid").HasColumnName("order_id");
+            b.Property<string>("TraceParent").HasMaxLength(128).HasColumnType("character varying(128)").HasColumnName("trace_parent");
+            b.Property<string>("TraceState").HasMaxLength(512).HasColumnType("character varying(512)").HasColumnName("trace_state");
+            b.Property<string>("Baggage").HasMaxLength(2048).HasColumnType("character varying(2048)").HasColumnName("baggage");
+            b.Property<DateTimeOffset>("CreatedAt").HasColumnType("timestamp with time zone").HasColumnName("created_at");
+            b.Property<DateTimeOffset?>("SentAt").HasColumnType("timestamp with time zone").HasColumnName("sent_at");
+            b.Property<int>("Attempts").HasColumnType("integer").HasColumnName("attempts");
+            b.Property<string>("LastError").HasColumnType("text").HasColumnName("last_error");
+
+            b.HasKey("Id").HasName("pk_outbox_messages");
+            b.HasIndex("CreatedAt").HasDatabaseName("ix_outbox_messages_created_at").HasFilter("sent_at IS NULL");
+            b.ToTable("outbox_messages");
+        });
+
         modelBuilder.Entity("Jewelry.MesApi.Domain.PriceCalculation", b =>
         {
             b.Property<Guid>("Id").HasColumnType("uuid").HasColumnName("id");
             b.Property<Guid>("OrderId").HasColumnType("uuid").HasColumnName("order_id");
             b.Property<string>("Status").IsRequired().HasColumnType("text").HasColumnName("status");
+            b.Property<string>("ModelKey").IsRequired().HasColumnType("text").HasColumnName("model_key");
+            b.Property<string>("Material").IsRequired().HasColumnType("text").HasColumnName("material");
             b.Property<double?>("VolumeMm3").HasColumnType("double precision").HasColumnName("volume_mm3");
             b.Property<double?>("SurfaceAreaMm2").HasColumnType("double precision").HasColumnName("surface_area_mm2");
             b.Property<double?>("BoundingBoxXMm").HasColumnType("double precision").HasColumnName("bounding_box_x_mm");
@@ -50,9 +84,16 @@ public sealed class MesDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTimeOffset>("UpdatedAt").HasColumnType("timestamp with time zone").HasColumnName("updated_at");
             b.Property<DateTimeOffset>("StageChangedAt").HasColumnType("timestamp with time zone").HasColumnName("stage_changed_at");
             b.Property<uint>("Version").IsConcurrencyToken().ValueGeneratedOnAddOrUpdate().HasColumnType("xid").HasColumnName("xmin");
+            b.Property<string>("Source").IsRequired().HasColumnType("text").HasColumnName("source");
+            b.Property<string>("SellerClientId").HasColumnType("text").HasColumnName("seller_client_id");
+            b.Property<string>("ModelKey").IsRequired().HasColumnType("text").HasColumnName("model_key");
+            b.Property<string>("ProductType").IsRequired().HasColumnType("text").HasColumnName("product_type");
+            b.Property<decimal?>("Price").HasPrecision(12, 2).HasColumnType("numeric(12,2)").HasColumnName("price");
+            b.Property<string>("Currency").HasMaxLength(3).HasColumnType("character varying(3)").HasColumnName("currency");
 
             b.HasKey("Id").HasName("pk_production_orders");
             b.HasIndex("OrderId").IsUnique().HasDatabaseName("ix_production_orders_order_id");
+            b.HasIndex("SellerClientId", "CreatedAt").HasDatabaseName("ix_production_orders_seller_client_id_created_at");
             b.HasIndex("Stage").HasDatabaseName("ix_production_orders_stage");
             b.ToTable("production_orders");
         });
@@ -80,6 +121,13 @@ public sealed class MesDbContextModelSnapshot : ModelSnapshot
             b.HasKey("ClientId").HasName("pk_seller_clients");
             b.ToTable("seller_clients");
         });
+
+        modelBuilder.Entity("Jewelry.MesApi.Domain.ProductionOrder", b =>
+            b.HasOne("Jewelry.MesApi.Domain.SellerClient", null)
+                .WithMany()
+                .HasForeignKey("SellerClientId")
+                .OnDelete(DeleteBehavior.Restrict)
+                .HasConstraintName("fk_production_orders_seller_clients_seller_client_id"));
 
         modelBuilder.Entity("Jewelry.MesApi.Domain.ProductionStep", b =>
             b.HasOne("Jewelry.MesApi.Domain.ProductionOrder", null)

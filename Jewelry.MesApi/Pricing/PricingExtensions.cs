@@ -1,0 +1,26 @@
+using Jewelry.Manufacturing.Pricing;
+using Jewelry.MesApi.Pricing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class PricingExtensions
+{
+    /// <summary>The price list (section <c>Pricing</c>), the model limits (section <c>Mes</c>), the model store and the pricer.</summary>
+    public static IHostApplicationBuilder AddMesPricing(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName);
+        builder.Services.AddOptions<MesOptions>()
+            .BindConfiguration(MesOptions.SectionName)
+            .Validate(options => options.MaxModelBytes > 0, "Mes:MaxModelBytes must be positive.")
+            .ValidateOnStart();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new PriceCalculator(services.GetRequiredService<IOptions<PricingOptions>>().Value));
+        builder.Services.AddSingleton<ModelPricer>();
+        builder.Services.AddSingleton<ModelStore>();
+
+        return builder;
+    }
+}
