@@ -12,24 +12,29 @@ public static class JewelryStack
         var postgres = builder.AddPostgres("postgres");
         var shopDb = postgres.AddDatabase("shopdb");
         var mesDb = postgres.AddDatabase("mesdb");
+        var telemetryDb = postgres.AddDatabase("telemetrydb");
 
-        // For the telemetry dashboard, which comes later.
-        postgres.AddDatabase("telemetrydb");
+        // Every service below exports its traces, metrics and logs to the dashboard.
+        var dashboard = builder.AddDashboard<Projects.Jewelry_Dashboard>("dashboard")
+            .WithReference(telemetryDb).WaitFor(telemetryDb);
 
         var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
         var models = builder.AddS3Store("models").WithBucket("models");
 
         builder.AddProject<Projects.Jewelry_MesApi>("mes-api")
+            .WaitFor(dashboard)
             .WithReference(mesDb).WaitFor(mesDb)
             .WithReference(messaging).WaitFor(messaging)
             .WithReference(models).WaitFor(models);
 
         var crm = builder.AddProject<Projects.Jewelry_CrmApi>("crm-api")
+            .WaitFor(dashboard)
             .WithReference(shopDb).WaitFor(shopDb)
             .WithReference(messaging).WaitFor(messaging)
             .WithReference(models).WaitFor(models);
 
         builder.AddProject<Projects.Jewelry_ShopApi>("shop-api")
+            .WaitFor(dashboard)
             .WithReference(shopDb).WaitFor(shopDb)
             .WithReference(models).WaitFor(models)
             .WithReference(crm).WaitFor(crm);

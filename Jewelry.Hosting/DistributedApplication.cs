@@ -43,7 +43,11 @@ public sealed class DistributedApplication : IAsyncDisposable
                 : options.KeepData ? RunDirectory.KeptPath(_repositoryRoot)
                 : RunDirectory.NewTemporaryPath(),
             options.KeepData);
-        _stateFile = options.StateFile is { } stateFile ? new StateFileWriter(Path.GetFullPath(stateFile), _directory.Path) : null;
+        // The dashboard's Resources page reads the state file, so an app model with a dashboard always writes one.
+        var stateFilePath = options.StateFile is { } stateFile ? Path.GetFullPath(stateFile)
+            : Dashboard is not null ? Path.Combine(_directory.Path, "resources.json")
+            : null;
+        _stateFile = stateFilePath is null ? null : new StateFileWriter(stateFilePath, _directory.Path);
     }
 
     /// <summary>Where servers keep their data and where logs/&lt;resource&gt;.log are written.</summary>
@@ -53,6 +57,8 @@ public sealed class DistributedApplication : IAsyncDisposable
     public IReadOnlyList<ResourceSnapshot> Resources => [.. RunningResources.Select(Snapshot)];
 
     private IEnumerable<IResource> RunningResources => _model.Where(ResourceRunnerFactory.Runs);
+
+    private ProjectResource? Dashboard => _model.OfType<ProjectResource>().FirstOrDefault(p => p.Dashboard is not null);
 
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
         CreateBuilder(new DistributedApplicationOptions { Args = args });
@@ -125,6 +131,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             await StartAsync(shutdown.Token).ConfigureAwait(false);
             _console.Summary(Resources, _options.EnvironmentName, DataDirectory, _stateFile?.Path, _directory.IsKept);
+            if (Dashboard is { Dashboard: { } settings } dashboard)
+            {
+                _console.Message($"Dashboard: {settings.LoginUrl(dashboard)}");
+                _console.Message(string.Empty);
+            }
             await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);
         }
         catch (MissingPrerequisitesException exception)
@@ -265,7 +276,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             endpoint.AllocatedPort ??= PortAllocator.Next();
         }
 
-        _context = new RunContext(_options, toolchain, _directory, generatedValues, _console, _http);
+        _context = new RunContext(_options, toolchain, _directory, generatedValues, _console, _http, Dashboard, _stateFile?.Path);
         _runtimes = RunningResources.ToDictionary(
             r => r.Name,
             r => new ResourceRuntime(ResourceRunnerFactory.Create(r, _context), OnStateChanged),

@@ -9,7 +9,9 @@ internal sealed class RunContext(
     RunDirectory directory,
     GeneratedValues generatedValues,
     ConsoleReporter console,
-    HttpClient http) : IDisposable
+    HttpClient http,
+    ProjectResource? dashboard,
+    string? stateFilePath) : IDisposable
 {
     private readonly ConcurrentDictionary<string, ResourceLog> _logs = new(StringComparer.Ordinal);
 
@@ -25,6 +27,12 @@ internal sealed class RunContext(
 
     /// <summary>For health probes: short timeout, no connection reuse across server restarts.</summary>
     public HttpClient Http { get; } = http;
+
+    /// <summary>The telemetry dashboard of this app model, if it has one.</summary>
+    public ProjectResource? Dashboard { get; } = dashboard;
+
+    /// <summary>Where the resource states are written while the application runs.</summary>
+    public string? StateFilePath { get; } = stateFilePath;
 
     public ResourceLog LogFor(string resourceName) => _logs.GetOrAdd(
         resourceName,

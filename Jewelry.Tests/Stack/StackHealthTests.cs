@@ -16,7 +16,7 @@ public sealed class StackHealthTests(StackFixture stack)
         var resources = stack.App.Resources;
 
         Assert.Equal(
-            ["crm-api", "mes-api", "mesdb", "messaging", "models", "postgres", "shop-api", "shopdb", "telemetrydb"],
+            ["crm-api", "dashboard", "mes-api", "mesdb", "messaging", "models", "postgres", "shop-api", "shopdb", "telemetrydb"],
             resources.Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.All(resources, r => Assert.True(r.State == ResourceState.Healthy, $"{r.Name} is {r.State}: {r.StateReason}"));
     }

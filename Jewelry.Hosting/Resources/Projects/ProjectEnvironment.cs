@@ -6,7 +6,7 @@ namespace Jewelry.Hosting;
 /// </summary>
 internal static class ProjectEnvironment
 {
-    public static Dictionary<string, string> Build(ProjectResource project, DistributedApplicationOptions options)
+    public static Dictionary<string, string> Build(ProjectResource project, DistributedApplicationOptions options, ProjectResource? dashboard = null, string? stateFilePath = null)
     {
         var http = project.Endpoints.Single(e => e.Name == ProjectResource.HttpEndpointName);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -18,7 +18,21 @@ internal static class ProjectEnvironment
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid()}",
         };
 
-        if (options.OtlpEndpoint is not null)
+        if (project.Dashboard is not null)
+        {
+            // The dashboard does not export its own telemetry: tracing its ingest would feed itself.
+            if (stateFilePath is not null)
+            {
+                environment["Dashboard__ResourceStateFile"] = stateFilePath;
+            }
+        }
+        else if (options.OtlpEndpoint is null && dashboard?.Dashboard is { } settings)
+        {
+            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = DashboardSettings.OtlpGrpcEndpoint(dashboard).ToString().TrimEnd('/');
+            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc";
+            environment["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={settings.ApiKey}";
+        }
+        else if (options.OtlpEndpoint is not null)
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = options.OtlpProtocol ?? "grpc";

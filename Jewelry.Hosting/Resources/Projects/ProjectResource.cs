@@ -9,13 +9,18 @@ public sealed class ProjectResource : Resource, IResourceWithEnvironment, IResou
         : base(name)
     {
         Metadata = metadata;
-        Endpoints = [new EndpointAnnotation(HttpEndpointName, "http")];
+        _endpoints = [new EndpointAnnotation(HttpEndpointName, "http")];
         StartupTimeout = TimeSpan.FromSeconds(90);
     }
 
     public IProjectMetadata Metadata { get; }
 
-    public IReadOnlyList<EndpointAnnotation> Endpoints { get; }
+    private readonly List<EndpointAnnotation> _endpoints;
+
+    public IReadOnlyList<EndpointAnnotation> Endpoints => _endpoints;
+
+    /// <summary>Set when this project is the telemetry dashboard every other service exports to.</summary>
+    public DashboardSettings? Dashboard { get; internal set; }
 
     public IDictionary<string, ReferenceExpression> Environment { get; } = new Dictionary<string, ReferenceExpression>(StringComparer.Ordinal);
 
@@ -24,4 +29,6 @@ public sealed class ProjectResource : Resource, IResourceWithEnvironment, IResou
     public string HealthCheckPath { get; set; } = "/health";
 
     public string HealthCheckEndpointName => HttpEndpointName;
+
+    internal void AddEndpoint(EndpointAnnotation endpoint) => _endpoints.Add(endpoint);
 }

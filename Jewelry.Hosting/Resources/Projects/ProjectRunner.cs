@@ -9,7 +9,7 @@ internal sealed class ProjectRunner(ProjectResource resource, RunContext context
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var environment = ProjectEnvironment.Build(resource, Context.Options);
+        var environment = ProjectEnvironment.Build(resource, Context.Options, Context.Dashboard, Context.StateFilePath);
         await LaunchAsync(new ProcessSpec(Context.Tools.DotNet, [resource.Metadata.TargetPath])
         {
             WorkingDirectory = Path.GetDirectoryName(resource.Metadata.ProjectPath),
