@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./setup.sh
-exec dotnet run --project Jewelry.AppHost -- "$@"
+dotnet build Jewelry.AppHost --verbosity quiet --nologo
+# The AppHost itself replaces this shell, so Ctrl+C and SIGTERM reach it directly and it stops everything it started.
+exec dotnet Jewelry.AppHost/bin/Debug/net10.0/Jewelry.AppHost.dll "$@"
