@@ -22,6 +22,12 @@ internal sealed class StateFileWriter(string path, string dataDirectory)
     /// <summary>Takes the snapshot under the file's lock, so a later state never gets overwritten by an earlier one.</summary>
     public void Write(Func<IReadOnlyList<ResourceSnapshot>> snapshot)
     {
+        // Before the run folder exists (prerequisite checks, manifest publishing) there is no run to describe.
+        if (!Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
+        {
+            return;
+        }
+
         lock (_lock)
         {
             WriteCore(snapshot());
@@ -50,7 +56,10 @@ internal sealed class StateFileWriter(string path, string dataDirectory)
     {
         lock (_lock)
         {
-            File.Delete(Path);
+            if (File.Exists(Path))
+            {
+                File.Delete(Path);
+            }
         }
     }
 

@@ -22,8 +22,18 @@ public sealed class OrderChainTraceTests(StackFixture stack)
 
         var trace = await _traces.TraceAsync(
             s => s.Service == "shop-api" && s.Kind == "SERVER" && s["http.route"] == "/api/orders/{id:guid}/submit" && s["order.id"] == id,
-            t => t.Any(s => s.Service == "crm-api" && s.Name == "order.transition SUBMITTED -> PRICE_CALCULATED"),
-            "the submit trace reaches the CRM's PRICE_CALCULATED transition");
+            "the submit trace reaches the CRM's PRICE_CALCULATED transition",
+            s => s.Service == "crm-api" && s.Kind == "SERVER",
+            s => s.Service == "crm-api" && s["rpc.service"] == "S3",
+            s => s.Service == "crm-api" && s.Kind == "PRODUCER",
+            s => s.Service == "crm-api" && s.Kind == "CONSUMER",
+            s => s.Service == "crm-api" && s.Name == "order.transition SUBMITTED -> PRICE_CALCULATED",
+            s => s.Service == "crm-api" && s["db.query.text"]?.Contains("UPDATE orders", StringComparison.Ordinal) == true && s["db.namespace"] == "shopdb",
+            s => s.Service == "mes-api" && s.Kind == "CONSUMER",
+            s => s.Service == "mes-api" && s.Kind == "PRODUCER",
+            s => s.Service == "mes-api" && s["rpc.method"] == "GetObject",
+            s => s.Service == "mes-api" && s["db.collection.name"] == "price_calculations",
+            s => s.Service == "shop-api" && s.Kind == "CLIENT" && s["http.request.method"] == "POST");
 
         var submit = TraceQuery.Single(trace, "shop-api", "SERVER", s => s["http.route"] == "/api/orders/{id:guid}/submit", "POST submit");
         var crmRequest = TraceQuery.Single(trace, "crm-api", "SERVER", s => s["http.route"] == "/api/orders/{id:guid}/price-requests", "price request");
@@ -65,8 +75,10 @@ public sealed class OrderChainTraceTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, (await _orders.CrmAsync(order.Id, "approve")).StatusCode);
         var confirmation = await _traces.TraceAsync(
             s => s.Service == "crm-api" && s["http.route"] == "/api/orders/{id:guid}/approve" && s["order.id"] == id,
-            t => t.Any(s => s.Service == "mes-api" && s["db.collection.name"] == "production_orders" && s["db.operation.name"] == "INSERT"),
-            "the approval trace reaches the MES database");
+            "the approval trace reaches the MES database",
+            s => s.Service == "crm-api" && s.Kind == "PRODUCER",
+            s => s.Service == "mes-api" && s.Kind == "CONSUMER",
+            s => s.Service == "mes-api" && s["db.collection.name"] == "production_orders" && s["db.operation.name"] == "INSERT");
         var approvalPublish = TraceQuery.Single(confirmation, "crm-api", "PRODUCER", s => s["messaging.rabbitmq.destination.routing_key"] == "manufacturing.approved", "publish the approval");
         var approvalProcess = TraceQuery.Single(confirmation, "mes-api", "CONSUMER", s => s["messaging.rabbitmq.queue"] == "mes.manufacturing-approvals", "MES processes the approval");
         TraceQuery.AssertChildOf(approvalProcess, approvalPublish);
@@ -75,8 +87,11 @@ public sealed class OrderChainTraceTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, (await _orders.MesAsync(order.Id, "start")).StatusCode);
         var execution = await _traces.TraceAsync(
             s => s.Service == "mes-api" && s["http.route"] == "/api/production-orders/{orderId:guid}/start" && s["order.id"] == id,
-            t => t.Any(s => s.Service == "crm-api" && s.Name == "order.transition MANUFACTURING_APPROVED -> MANUFACTURING_STARTED"),
-            "the production-step trace reaches the shop database");
+            "the production-step trace reaches the shop database",
+            s => s.Service == "mes-api" && s.Kind == "PRODUCER",
+            s => s.Service == "mes-api" && s["db.collection.name"] == "production_orders" && s["db.operation.name"] == "UPDATE",
+            s => s.Service == "crm-api" && s.Kind == "CONSUMER",
+            s => s.Service == "crm-api" && s.Name == "order.transition MANUFACTURING_APPROVED -> MANUFACTURING_STARTED");
         var stagePublish = TraceQuery.Single(execution, "mes-api", "PRODUCER", s => s["messaging.rabbitmq.destination.routing_key"] == "production.stage-changed", "publish the stage change");
         var stageProcess = TraceQuery.Single(execution, "crm-api", "CONSUMER", s => s["messaging.rabbitmq.queue"] == "crm.production-events", "CRM processes the stage change");
         TraceQuery.AssertChildOf(stageProcess, stagePublish);
@@ -95,8 +110,10 @@ public sealed class OrderChainTraceTests(StackFixture stack)
 
         var trace = await _traces.TraceAsync(
             s => s.Service == "shop-api" && s["http.route"] == "/api/orders/{id:guid}/model" && s["order.id"] == order.Id.ToString(),
-            t => t.Any(s => s["rpc.method"] == "PutObject") && t.Any(s => s.Name == "order.transition INITIATED -> FILE_UPLOADED"),
-            "the upload trace has the store write and the transition");
+            "the upload trace has the store write and the transition",
+            s => s["rpc.method"] == "PutObject",
+            s => s["http.request.method"] == "PUT" && s.Kind == "CLIENT",
+            s => s.Name == "order.transition INITIATED -> FILE_UPLOADED");
         var put = TraceQuery.Single(trace, "shop-api", "CLIENT", s => s["rpc.method"] == "PutObject", "S3 PutObject");
 
         Assert.Equal("aws-api", put["rpc.system"]);
@@ -152,8 +169,10 @@ public sealed class OrderChainTraceTests(StackFixture stack)
 
         var trace = await _traces.TraceAsync(
             s => s.Service == "mes-api" && s.Kind == "CONSUMER" && s["order.id"] == order.Id.ToString(),
-            t => t.Any(s => s.Service == "crm-api" && s.Kind == "CONSUMER" && s["messaging.rabbitmq.queue"] == "crm.price-results"),
-            "the failed calculation's answer reaches the CRM");
+            "the failed calculation's answer reaches the CRM",
+            s => s.Service == "mes-api" && s.Status == "Error",
+            s => s.Service == "crm-api" && s.Kind == "CONSUMER" && s["messaging.rabbitmq.queue"] == "crm.price-results",
+            s => s.Service == "shop-api");
 
         var mesError = Assert.Single(trace, s => s.Service == "mes-api" && s.Status == "Error");
         Assert.Contains("encloses no volume", mesError.StatusMessage, StringComparison.Ordinal);

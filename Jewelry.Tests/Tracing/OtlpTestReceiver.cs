@@ -91,6 +91,7 @@ public sealed class OtlpTestReceiver : IAsyncDisposable
         _requests.AddOrUpdate($"{context.Request.Path} 200", 1, (_, n) => n + 1);
         _payloads.Enqueue(bytes);
         context.Response.ContentType = "application/x-protobuf";
+        context.Response.ContentLength = 0;
     }
 
     private void DecodeTraces(byte[] bytes)

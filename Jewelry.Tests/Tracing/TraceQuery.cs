@@ -10,7 +10,14 @@ internal sealed class TraceQuery(OtlpTestReceiver receiver, Func<string>? log = 
     public IReadOnlyList<CapturedSpan> OfOrder(Guid orderId) =>
         [.. receiver.Spans.Where(s => s["order.id"] == orderId.ToString())];
 
-    /// <summary>The spans of the one trace whose root-side span matches <paramref name="entry"/>, once <paramref name="complete"/> holds for them.</summary>
+    /// <summary>
+    /// The spans of the trace that holds the span matching <paramref name="entry"/>, once a span matching each
+    /// of <paramref name="required"/> has arrived: services export on their own schedules, so a trace fills in
+    /// out of order.
+    /// </summary>
+    public Task<IReadOnlyList<CapturedSpan>> TraceAsync(Func<CapturedSpan, bool> entry, string description, params Func<CapturedSpan, bool>[] required) =>
+        TraceAsync(entry, trace => required.All(r => trace.Any(r)), description);
+
     public async Task<IReadOnlyList<CapturedSpan>> TraceAsync(Func<CapturedSpan, bool> entry, Func<IReadOnlyList<CapturedSpan>, bool> complete, string description)
     {
         IReadOnlyList<CapturedSpan> trace = [];
@@ -22,7 +29,7 @@ internal sealed class TraceQuery(OtlpTestReceiver receiver, Func<string>? log = 
                 return trace.Count > 0 && complete(trace);
             },
             s_exportWithin,
-            $"{description}; spans so far:{Environment.NewLine}{string.Join(Environment.NewLine, trace.Count > 0 ? trace : receiver.Spans.TakeLast(40))}"
+            () => $"{description}; spans so far:{Environment.NewLine}{string.Join(Environment.NewLine, trace.Count > 0 ? trace : receiver.Spans.TakeLast(40))}"
             + $"{Environment.NewLine}by service: {string.Join(", ", receiver.Spans.GroupBy(s => s.Service).Select(g => $"{g.Key}={g.Count()}"))}; requests {receiver.RequestSummary}"
             + $"{Environment.NewLine}{string.Join(Environment.NewLine, (log?.Invoke() ?? string.Empty).Split('\n').Where(l => l.StartsWith("[mes-api]", StringComparison.Ordinal) || l.StartsWith("[crm-api]", StringComparison.Ordinal)).TakeLast(60))}");
         return trace;
