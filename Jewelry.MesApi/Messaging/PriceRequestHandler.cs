@@ -4,6 +4,7 @@ using Jewelry.Contracts.Topology;
 using Jewelry.MesApi.Data;
 using Jewelry.MesApi.Domain;
 using Jewelry.MesApi.Pricing;
+using Jewelry.MesApi.Telemetry;
 using Jewelry.Messaging.Consuming;
 using Jewelry.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class PriceRequestHandler(
     ModelStore models,
     ModelPricer pricer,
     TimeProvider clock,
+    PricingMetrics pricingMetrics,
     ILogger<PriceRequestHandler> logger) : IMessageHandler<PriceCalculationRequested>
 {
     public const string ModelNotFound = "model not found in the store";
@@ -36,6 +38,7 @@ public sealed class PriceRequestHandler(
         var result = await PriceAsync(message, cancellationToken);
         var duration = clock.GetElapsedTime(started);
         var now = clock.GetUtcNow();
+        pricingMetrics.Record(duration, result.Succeeded);
 
         if (result.Succeeded)
         {

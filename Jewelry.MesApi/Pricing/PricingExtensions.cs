@@ -1,3 +1,4 @@
+using Jewelry.MesApi.Telemetry;
 using Jewelry.Manufacturing.Pricing;
 using Jewelry.MesApi.Pricing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class PricingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new PriceCalculator(services.GetRequiredService<IOptions<PricingOptions>>().Value));
         builder.Services.AddSingleton<ModelPricer>();
+        builder.Services.AddSingleton<PricingMetrics>();
         builder.Services.AddSingleton<ModelStore>();
 
         return builder;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Jewelry.Contracts.Orders;
 using Jewelry.ServiceDefaults.Telemetry;
@@ -12,13 +13,20 @@ namespace Jewelry.ShopData.Telemetry;
 /// Every status change saved to shopdb becomes an <c>order.transition</c> span with
 /// <c>order.status.from</c> / <c>order.status.to</c>, timed over the save that records it; a failed save
 /// leaves an Error span. Whichever service writes the change (Shop or CRM), the status timeline can be
-/// read from traces alone.
+/// read from traces alone. The same saves feed the metrics: transitions per status and the time an order
+/// spent in the status it left.
 /// </summary>
 public sealed class OrderTransitionSpans : SaveChangesInterceptor
 {
     public const string SourceName = "Jewelry.ShopData";
 
     private static readonly ActivitySource s_source = new(SourceName);
+    private static readonly Meter s_meter = new(SourceName);
+    private static readonly Counter<long> s_transitions = s_meter.CreateCounter<long>(
+        "jewelry.order.transitions", "{transition}", "Order status changes, by the status entered and left.");
+
+    private static readonly Histogram<double> s_timeInStatus = s_meter.CreateHistogram<double>(
+        "jewelry.order.status.duration", "s", "How long an order stayed in the status it left.");
     private readonly ConditionalWeakTable<DbContext, List<Activity>> _open = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -72,6 +80,7 @@ public sealed class OrderTransitionSpans : SaveChangesInterceptor
         {
             var from = change.FromStatus?.ToName();
             var to = change.ToStatus.ToName();
+            RecordMetrics(context, change, from, to);
             var span = s_source.StartActivity(OrderTelemetry.TransitionSpanName, ActivityKind.Internal, parent, [
                 new(OrderTelemetry.OrderId, change.OrderId.ToString()),
                 new(OrderTelemetry.StatusFrom, from),
@@ -93,6 +102,17 @@ public sealed class OrderTransitionSpans : SaveChangesInterceptor
         if (spans.Count > 0)
         {
             _open.AddOrUpdate(context, spans);
+        }
+    }
+
+    private static void RecordMetrics(DbContext context, OrderStatusChange change, string? from, string to)
+    {
+        s_transitions.Add(1, new(OrderTelemetry.StatusFrom, from ?? "(new)"), new(OrderTelemetry.StatusTo, to));
+        var order = context.ChangeTracker.Entries<Order>().FirstOrDefault(e => e.Entity.Id == change.OrderId);
+        if (from is not null && order is { State: EntityState.Modified })
+        {
+            var enteredAt = order.Property(o => o.StatusChangedAt).OriginalValue;
+            s_timeInStatus.Record(Math.Max(0, (change.ChangedAt - enteredAt).TotalSeconds), new KeyValuePair<string, object?>(OrderTelemetry.OrderStatus, from));
         }
     }
 
