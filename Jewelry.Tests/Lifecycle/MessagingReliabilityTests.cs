@@ -62,6 +62,8 @@ public sealed class MessagingReliabilityTests(StackFixture stack)
             await stack.App.StartResourceAsync("messaging", Ct);
         }
 
+        await stack.WaitUntilAllHealthyAsync();
+
         foreach (var order in before.Concat(during))
         {
             var priced = await _orders.WaitForStatusAsync(order, "PRICE_CALCULATED", TimeSpan.FromSeconds(90));

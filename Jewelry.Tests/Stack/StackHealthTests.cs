@@ -11,8 +11,10 @@ public sealed class StackHealthTests(StackFixture stack)
     private static readonly TimeSpan s_recoveredWithin = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public void Every_resource_the_app_model_declares_is_healthy()
+    public async Task Every_resource_the_app_model_declares_is_healthy()
     {
+        // Another test may have just restarted a resource: healthy means the AppHost sees it healthy again.
+        await stack.WaitUntilAllHealthyAsync();
         var resources = stack.App.Resources;
 
         Assert.Equal(
@@ -97,6 +99,7 @@ public sealed class StackHealthTests(StackFixture stack)
         }
 
         Assert.Equal(apiProcessesBefore, ApiProcessIds());
+        await stack.WaitUntilAllHealthyAsync();
     }
 
     private Dictionary<string, int?> ApiProcessIds() =>

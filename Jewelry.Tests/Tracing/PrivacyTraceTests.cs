@@ -82,7 +82,7 @@ public sealed class PrivacyTraceTests(StackFixture stack)
 
         CapturedSpan? span = null;
         await Eventually.WaitUntilAsync(
-            () => (span = stack.Telemetry.Spans.LastOrDefault(s => s.Service == "mes-api" && s.Kind == "SERVER" && s["http.route"] == "/api/seller/orders")) is not null,
+            () => (span = stack.Telemetry.Spans.LastOrDefault(s => s.Service == "mes-api" && s.Kind == "SERVER" && s["http.route"] == "/api/seller/orders" && s["http.request.method"] == "GET")) is not null,
             TimeSpan.FromSeconds(30),
             () => $"the seller call's span is exported; mes-api spans: {string.Join(", ", stack.Telemetry.Spans.Where(s => s.Service == "mes-api").Select(s => $"{s.Name} [{s["http.route"]}]").Distinct())}; requests {stack.Telemetry.RequestSummary}; spans by service {string.Join(", ", stack.Telemetry.Spans.GroupBy(s => s.Service).Select(g => $"{g.Key}={g.Count()}"))}; {string.Join(" | ", stack.Log.Split('\n').Where(l => l.StartsWith("[mes-api]", StringComparison.Ordinal) && (l.Contains("fail", StringComparison.Ordinal) || l.Contains("warn", StringComparison.Ordinal) || l.Contains("xception", StringComparison.Ordinal))).TakeLast(8))}");
 
