@@ -1,8 +1,8 @@
 using Jewelry.Messaging.Consuming;
-using Jewelry.ServiceDefaults.RabbitMQ;
 using Jewelry.Messaging.Diagnostics;
 using Jewelry.Messaging.Outbox;
 using Jewelry.Messaging.Publishing;
+using Jewelry.ServiceDefaults.RabbitMQ;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

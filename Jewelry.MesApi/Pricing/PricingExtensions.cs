@@ -1,6 +1,6 @@
-using Jewelry.MesApi.Telemetry;
 using Jewelry.Manufacturing.Pricing;
 using Jewelry.MesApi.Pricing;
+using Jewelry.MesApi.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

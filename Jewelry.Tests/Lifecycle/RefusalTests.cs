@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Jewelry.Manufacturing.Samples;
 using Jewelry.Manufacturing.Geometry;
+using Jewelry.Manufacturing.Samples;
 using Jewelry.ShopData.Dtos;
 using Jewelry.Tests.Stack;
 
