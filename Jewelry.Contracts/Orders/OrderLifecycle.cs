@@ -8,7 +8,8 @@ public static class OrderLifecycle
         [OrderStatus.Initiated] = [OrderStatus.FileUploaded],
         // Before submitting, a customer may replace the model.
         [OrderStatus.FileUploaded] = [OrderStatus.FileUploaded, OrderStatus.Submitted],
-        [OrderStatus.Submitted] = [OrderStatus.PriceCalculated],
+        // Back to FILE_UPLOADED only when the model could not be priced: the order enforces that condition.
+        [OrderStatus.Submitted] = [OrderStatus.PriceCalculated, OrderStatus.FileUploaded],
         [OrderStatus.PriceCalculated] = [OrderStatus.ManufacturingApproved],
         [OrderStatus.ManufacturingApproved] = [OrderStatus.ManufacturingStarted],
         [OrderStatus.ManufacturingStarted] = [OrderStatus.ManufacturingCompleted],

@@ -56,9 +56,9 @@ public static class OrderModelEndpoints
         }
 
         OrderTracking.Track(order, order.CustomerId);
-        if (!OrderLifecycle.CanMove(order.Status, OrderStatus.FileUploaded))
+        if (!order.CanMoveTo(OrderStatus.FileUploaded))
         {
-            return OrderProblems.StatusConflict(order.Status, OrderLifecycle.DescribeRefusal(order.Status, OrderStatus.FileUploaded));
+            return OrderProblems.StatusConflict(order.Status, order.DescribeRefusal(OrderStatus.FileUploaded));
         }
 
         var upload = await reader.ReadAsync(request, cancellationToken);

@@ -85,6 +85,23 @@ public sealed class Order
         return order;
     }
 
+    private const string ResubmitRefusal =
+        "The order is SUBMITTED and its price is being calculated; a new model can be uploaded only after a failed price calculation.";
+
+    /// <summary>
+    /// Whether the lifecycle allows the move for this order. A SUBMITTED order goes back to FILE_UPLOADED
+    /// only when its price could not be calculated, so the customer can upload a model that can be made.
+    /// </summary>
+    public bool CanMoveTo(OrderStatus to) => OrderLifecycle.CanMove(Status, to) && !IsBackToUploadWithoutFailure(to);
+
+    /// <summary>Why this order cannot move to <paramref name="to"/>: its current status and what it allows.</summary>
+    public string DescribeRefusal(OrderStatus to) =>
+        IsBackToUploadWithoutFailure(to) ? ResubmitRefusal : OrderLifecycle.DescribeRefusal(Status, to);
+
+    private bool IsRetryAfterFailedPricing(OrderStatus to) => Status == OrderStatus.Submitted && to == OrderStatus.FileUploaded;
+
+    private bool IsBackToUploadWithoutFailure(OrderStatus to) => IsRetryAfterFailedPricing(to) && FailureReason is null;
+
     /// <summary>
     /// The only way an order changes status: checks <see cref="OrderLifecycle.CanMove"/> and records the
     /// change in the history (which is what becomes the <c>order.transition</c> span when it is saved).
@@ -93,11 +110,18 @@ public sealed class Order
     public OrderStatusChange MoveTo(OrderStatus to, DateTimeOffset at, string source, string? actorId = null)
     {
         var from = Status;
-        if (!OrderLifecycle.CanMove(from, to))
+        if (!CanMoveTo(to))
         {
-            var refusal = new OrderTransitionRefusedException(Id, from, to);
+            var refusal = new OrderTransitionRefusedException(Id, from, to, DescribeRefusal(to));
             OrderTracking.RecordRefusal(refusal);
             throw refusal;
+        }
+
+        if (IsRetryAfterFailedPricing(to))
+        {
+            // A new model starts a new price calculation: the old failure and request no longer apply.
+            FailureReason = null;
+            PriceRequestedAt = null;
         }
 
         // A clock running behind must not put the history out of order.

@@ -27,6 +27,13 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
+    public void A_submitted_order_may_go_back_to_file_uploaded_which_the_order_allows_only_after_failed_pricing()
+    {
+        Assert.True(OrderLifecycle.CanMove(OrderStatus.Submitted, OrderStatus.FileUploaded));
+        Assert.False(OrderLifecycle.CanMove(OrderStatus.PriceCalculated, OrderStatus.FileUploaded));
+    }
+
+    [Fact]
     public void The_refusal_names_the_current_status_and_what_it_allows()
     {
         var text = OrderLifecycle.DescribeRefusal(OrderStatus.PriceCalculated, OrderStatus.Closed);

@@ -54,7 +54,7 @@ public sealed class OrderLifecycleTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task A_model_that_cannot_be_priced_leaves_the_order_with_the_reason_instead_of_hanging()
+    public async Task A_model_that_cannot_be_priced_leaves_the_order_with_the_reason_and_a_new_model_gets_it_priced()
     {
         var order = await _orders.CreateAsync();
         using (await _orders.UploadAsync(order.Id, StlWriter.WriteBinary(MeshFactory.SampleRing())))
@@ -73,6 +73,18 @@ public sealed class OrderLifecycleTests(StackFixture stack)
         Assert.Equal("SUBMITTED", failed.Status);
         Assert.Contains("encloses no volume", failed.FailureReason, StringComparison.Ordinal);
         Assert.Null(failed.Price);
+
+        // The customer uploads a model that can be made and submits again.
+        using (var upload = await _orders.UploadAsync(order.Id, StlWriter.WriteBinary(MeshFactory.SampleRing())))
+        {
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        }
+
+        Assert.Null((await _orders.GetAsync(order.Id)).FailureReason);
+        Assert.Equal(HttpStatusCode.Accepted, (await _orders.SubmitAsync(order.Id)).StatusCode);
+        var priced = await _orders.WaitForStatusAsync(order.Id, "PRICE_CALCULATED");
+        Assert.NotNull(priced.Price);
+        Assert.Equal(["INITIATED", "FILE_UPLOADED", "SUBMITTED", "FILE_UPLOADED", "SUBMITTED", "PRICE_CALCULATED"], priced.History.Select(h => h.To));
     }
 
     private static Task Eventually(Func<Task<bool>> condition, string description) =>
