@@ -6,7 +6,6 @@ using Jewelry.ShopData.Data;
 using Jewelry.ShopData.Domain;
 using Jewelry.ShopData.Dtos;
 using Jewelry.ShopData.Http;
-using Jewelry.ShopData.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +31,7 @@ public static class OrderEndpoints
             .WithSummary("Orders that have stayed in their status longer than its threshold, oldest first")
             .WithDescription("Thresholds per status come from Crm:StuckThresholds:{STATUS}; CLOSED orders are never stuck.");
 
-        orders.MapGet("/{id:guid}", GetAsync)
+        orders.MapGet("/{id:guid}", (Guid id, ShopDbContext db, CancellationToken cancellationToken) => OrderReads.GetAsync(id, db, asCustomer: false, cancellationToken))
             .WithName("GetOrder")
             .WithSummary("Get an order with its status history")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -118,20 +117,6 @@ public static class OrderEndpoints
             row.FailureReason)));
     }
 
-    internal static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetAsync(
-        Guid id,
-        ShopDbContext db,
-        CancellationToken cancellationToken)
-    {
-        var order = await db.Orders.AsNoTracking().WithHistory().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return OrderProblems.NotFound(id);
-        }
-
-        OrderTracking.Track(order);
-        return TypedResults.Ok(order.ToResponse());
-    }
 
     private static void AddLimitError(Dictionary<string, string[]> errors, int? limit)
     {

@@ -24,7 +24,7 @@ public static class OrderEndpoints
             .WithSummary("Create an order")
             .WithDescription("Creates an order in status INITIATED for the customer's opaque id. Upload its model next.");
 
-        orders.MapGet("/{id:guid}", GetAsync)
+        orders.MapGet("/{id:guid}", (Guid id, ShopDbContext db, CancellationToken cancellationToken) => OrderReads.GetAsync(id, db, asCustomer: true, cancellationToken))
             .WithName("GetOrder")
             .WithSummary("Get an order with its status history")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -65,20 +65,6 @@ public static class OrderEndpoints
         return TypedResults.Created($"/api/orders/{order.Id}", order.ToResponse());
     }
 
-    internal static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetAsync(
-        Guid id,
-        ShopDbContext db,
-        CancellationToken cancellationToken)
-    {
-        var order = await db.Orders.AsNoTracking().WithHistory().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return OrderProblems.NotFound(id);
-        }
-
-        OrderTracking.Track(order, order.CustomerId);
-        return TypedResults.Ok(order.ToResponse());
-    }
 
     internal static async Task<Results<Accepted<OrderResponse>, ProblemHttpResult>> SubmitAsync(
         Guid id,
