@@ -2,6 +2,7 @@ using Jewelry.Dashboard.Api;
 using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Listeners;
+using Jewelry.Dashboard.Orders;
 using Jewelry.Dashboard.Otlp;
 using Jewelry.Dashboard.Storage;
 
@@ -13,6 +14,7 @@ builder.AddIngestPipeline();           // bounded queue and batch writer
 builder.AddOtlpReceivers();            // OTLP decoding and API key
 builder.AddDashboardAuthentication();  // browser token login and session cookie
 builder.AddDashboardFrontend();        // pages, JSON API, OpenAPI, resources
+builder.AddOrderTracking();            // order journeys, stuck and lost orders
 
 var app = builder.Build();
 
