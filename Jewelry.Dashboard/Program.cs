@@ -30,6 +30,7 @@ app.MapOtlpHttp();
 app.MapOtlpGrpc();
 app.MapDashboardHealth();
 app.MapDashboardApi();
+app.MapOrderTrackingApi();
 app.MapOpenApi();
 app.MapRazorPages();
 

@@ -229,6 +229,9 @@ public sealed class DistributedApplication : IAsyncDisposable
         return endpoint.Url;
     }
 
+    /// <summary>Where to sign in to the dashboard with its browser token, as printed at start; null without a dashboard.</summary>
+    public Uri? DashboardLoginUrl => Dashboard is { Dashboard: { } settings } dashboard ? settings.LoginUrl(dashboard) : null;
+
     /// <summary>An HttpClient whose base address is the resource's endpoint; the caller disposes it.</summary>
     public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") =>
         new() { BaseAddress = GetEndpoint(resourceName, endpointName) };

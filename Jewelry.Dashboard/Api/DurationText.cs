@@ -35,6 +35,8 @@ public static class DurationText
         < 1 => string.Create(CultureInfo.InvariantCulture, $"{milliseconds * 1000:0.#}µs"),
         < 1_000 => string.Create(CultureInfo.InvariantCulture, $"{milliseconds:0.##}ms"),
         < 60_000 => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 1000:0.##}s"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 60_000:0.#}min"),
+        < 3_600_000 => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 60_000:0.#}min"),
+        < 86_400_000 => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 3_600_000:0.#}h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 86_400_000:0.#}d"),
     };
 }

@@ -11,6 +11,8 @@ public static class OrderTrackingExtensions
             .Validate(o => o.Statuses.All(s => s.Name.Length > 0), "Dashboard:Orders:Statuses: every status needs a Name.")
             .Validate(o => o.Statuses.All(s => s.Threshold is null || s.Threshold > TimeSpan.Zero), "Dashboard:Orders:Statuses: a Threshold must be positive.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<OrderJourneyQueries>();
+        builder.Services.AddSingleton<StuckOrderQueries>();
         return builder;
     }
 }

@@ -3,17 +3,21 @@ namespace Jewelry.Tests.Hosting;
 /// <summary>Polls a condition until it holds or a deadline passes: waiting without guessing a sleep.</summary>
 internal static class Eventually
 {
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string description)
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string description) =>
+        WaitUntilAsync(condition, timeout, () => description);
+
+    /// <summary>Polls an asynchronous condition, describing the state when the deadline passed rather than when the wait began.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {description}");
+                Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {describe()}");
             }
 
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await Task.Delay(250, TestContext.Current.CancellationToken);
         }
     }
 

@@ -8,7 +8,7 @@ using Jewelry.Tests.Stack;
 namespace Jewelry.Tests.Lifecycle;
 
 /// <summary>Drives orders through the real Shop, CRM and MES APIs the way their users do.</summary>
-internal sealed class OrderJourneyDriver(StackFixture stack)
+internal sealed class OrderJourneyDriver(IJewelryApis stack)
 {
     public static readonly TimeSpan MessageHop = TimeSpan.FromSeconds(45);
 
@@ -75,5 +75,37 @@ internal sealed class OrderJourneyDriver(StackFixture stack)
         }
 
         return order;
+    }
+
+    /// <summary>Takes a priced order through approval, production, shipping and closing, waiting for each status.</summary>
+    public async Task CompleteAsync(Guid orderId)
+    {
+        await WaitForStatusAsync(orderId, "PRICE_CALCULATED");
+        using (var approve = await CrmAsync(orderId, "approve"))
+        {
+            Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
+        }
+
+        await WaitForStatusAsync(orderId, "MANUFACTURING_APPROVED");
+
+        // MES learns of the approval over RabbitMQ; its production order appears when the message is processed.
+        await Eventually.WaitUntilAsync(
+            async () => (await stack.Mes.GetAsync($"/api/production-orders/{orderId}", Ct)).StatusCode == HttpStatusCode.OK,
+            MessageHop,
+            $"MES has the production order of {orderId}");
+        foreach (var (action, status) in new[] { ("start", "MANUFACTURING_STARTED"), ("complete", "MANUFACTURING_COMPLETED"), ("package", "PACKAGING"), ("ship", "SHIPPED") })
+        {
+            using (var step = await MesAsync(orderId, action, action == "ship" ? new { trackingNumber = "TRK-" + orderId.ToString("N")[..8] } : null))
+            {
+                Assert.Equal(HttpStatusCode.OK, step.StatusCode);
+            }
+
+            await WaitForStatusAsync(orderId, status);
+        }
+
+        using (var close = await CrmAsync(orderId, "close"))
+        {
+            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace Jewelry.Tests.Stack;
 /// Tests isolate their data by creating their own orders and customers. The services export their
 /// telemetry over OTLP to <see cref="Telemetry"/>, a receiver in the test process.
 /// </summary>
-public sealed class StackFixture : IAsyncLifetime
+public sealed class StackFixture : IAsyncLifetime, IJewelryApis
 {
     /// <summary>The model size limit the Shop and the MES run with in the tests, small so a refusal is cheap to provoke.</summary>
     public const int MaxModelBytes = 1024 * 1024;

@@ -60,8 +60,9 @@ public sealed class TelemetryStoreInitializer(
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var command = new NpgsqlCommand(await ReadSchemaAsync(), connection, transaction))
+        foreach (var script in SchemaScripts())
         {
+            await using var command = new NpgsqlCommand(await ReadScriptAsync(script), connection, transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -91,10 +92,16 @@ public sealed class TelemetryStoreInitializer(
         NpgsqlConnection.ClearAllPools();
     }
 
-    private static async Task<string> ReadSchemaAsync()
+    /// <summary>The embedded <c>Schema/NNN_*.sql</c> scripts, in their numbered order.</summary>
+    internal static IEnumerable<string> SchemaScripts() =>
+        typeof(TelemetryStoreInitializer).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("Schema/", StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    private static async Task<string> ReadScriptAsync(string name)
     {
-        await using var stream = typeof(TelemetryStoreInitializer).Assembly.GetManifestResourceStream("Schema/001_schema.sql")
-            ?? throw new InvalidOperationException("The embedded schema script is missing.");
+        await using var stream = typeof(TelemetryStoreInitializer).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded schema script {name} is missing.");
         using var reader = new StreamReader(stream);
         return await reader.ReadToEndAsync();
     }

@@ -1,0 +1,133 @@
+using Jewelry.Dashboard.Otlp.Decoding;
+using Jewelry.Dashboard.Storage.Queries;
+
+namespace Jewelry.Dashboard.Orders;
+
+/// <summary>Builds an order's journey from the spans that carry its id; pure, so it is tested without a store.</summary>
+public static class OrderJourneyBuilder
+{
+    public static OrderJourney Build(string orderId, IReadOnlyList<OrderSpan> spans, OrderTrackingOptions options, DateTimeOffset now, bool truncated = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(spans.Count);
+        var statuses = BuildStatuses(spans, options);
+        var current = statuses.Count > 0 ? statuses[^1] : null;
+        var stage = options.Find(current?.Status);
+        var isFinal = stage is { Threshold: null };
+        double? timeInCurrent = current is null || isFinal ? null : Math.Max(0, (now - current.EnteredAt).TotalMilliseconds);
+
+        var firstSeen = spans.Min(s => s.StartTimeUnixNano);
+        var lastSeen = spans.Max(s => s.EndTimeUnixNano);
+        var total = current is null
+            ? (lastSeen - firstSeen) / 1_000_000.0
+            : (current.EnteredAt - statuses[0].EnteredAt).TotalMilliseconds + (timeInCurrent ?? 0);
+
+        return new OrderJourney(
+            orderId,
+            current?.Status,
+            current?.EnteredAt,
+            timeInCurrent,
+            isFinal,
+            stage?.Service ?? current?.Service,
+            stage?.Stage,
+            UnixNano.ToDateTimeOffset(firstSeen),
+            UnixNano.ToDateTimeOffset(lastSeen),
+            total,
+            statuses,
+            BuildChains(spans, options),
+            spans.Where(s => s.StatusCode == SpanStatusCode.Error)
+                .OrderBy(s => s.EndTimeUnixNano)
+                .Select(s => new JourneyError(UnixNano.ToDateTimeOffset(s.EndTimeUnixNano), HopClassification.Classify(s.Attributes), s.ServiceName, s.Name, Reason(s), s.TraceId, s.SpanId))
+                .ToList(),
+            spans.Count,
+            truncated);
+    }
+
+    /// <summary>Why a span failed, in the words it gave: its status message, a dead-letter reason, or its error type.</summary>
+    public static string Reason(OrderSpan span) =>
+        span.StatusMessage is { Length: > 0 } message ? message
+        : span.Attribute("messaging.rabbitmq.dead_letter.reason") ?? span.Attribute("error.type") ?? "failed (no reason recorded)";
+
+    private static List<JourneyStatus> BuildStatuses(IReadOnlyList<OrderSpan> spans, OrderTrackingOptions options)
+    {
+        // A failed transition did not happen: it shows as an error, not as a status the order entered.
+        var entered = spans
+            .Where(s => s.StatusCode != SpanStatusCode.Error && s.Attribute(HopClassification.StatusToAttribute) is not null)
+            .OrderBy(s => s.EndTimeUnixNano)
+            .ThenBy(s => options.IndexOf(s.Attribute(HopClassification.StatusToAttribute)))
+            .ToList();
+        var statuses = new List<JourneyStatus>(entered.Count);
+        for (var i = 0; i < entered.Count; i++)
+        {
+            var span = entered[i];
+            var status = span.Attribute(HopClassification.StatusToAttribute)!;
+            var stage = options.Find(status);
+            double? duration = i + 1 < entered.Count ? (entered[i + 1].EndTimeUnixNano - span.EndTimeUnixNano) / 1_000_000.0 : null;
+            statuses.Add(new JourneyStatus(
+                status,
+                span.Attribute(HopClassification.StatusFromAttribute),
+                UnixNano.ToDateTimeOffset(span.EndTimeUnixNano),
+                duration,
+                stage?.Service ?? span.ServiceName,
+                stage?.Stage ?? string.Empty,
+                span.TraceId,
+                span.SpanId));
+        }
+
+        return statuses;
+    }
+
+    private static List<JourneyChain> BuildChains(IReadOnlyList<OrderSpan> spans, OrderTrackingOptions options) =>
+        spans.GroupBy(s => s.TraceId, StringComparer.Ordinal)
+            .Select(trace => BuildChain(trace.OrderBy(s => s.StartTimeUnixNano).ThenBy(s => s.SpanId, StringComparer.Ordinal).ToList(), options))
+            .OrderBy(chain => chain.StartTime)
+            .ToList();
+
+    private static JourneyChain BuildChain(List<OrderSpan> spans, OrderTrackingOptions options)
+    {
+        var byId = spans.ToDictionary(s => s.SpanId, StringComparer.Ordinal);
+        var root = spans.FirstOrDefault(s => s.ParentSpanId is null || !byId.ContainsKey(s.ParentSpanId)) ?? spans[0];
+        var start = spans[0].StartTimeUnixNano;
+        var end = spans.Max(s => s.EndTimeUnixNano);
+        var hops = spans.Select(s => new JourneyHop(
+                HopClassification.Classify(s.Attributes),
+                s.ServiceName,
+                s.Name,
+                HopDetail.Describe(s, options),
+                UnixNano.ToDateTimeOffset(s.StartTimeUnixNano),
+                (s.StartTimeUnixNano - start) / 1_000_000.0,
+                (s.EndTimeUnixNano - s.StartTimeUnixNano) / 1_000_000.0,
+                s.StatusCode == SpanStatusCode.Error ? Reason(s) : null,
+                s.SpanId,
+                s.ParentSpanId,
+                Depth(s, byId)))
+            .ToList();
+        return new JourneyChain(
+            root.TraceId,
+            root.Name,
+            root.ServiceName,
+            UnixNano.ToDateTimeOffset(start),
+            (end - start) / 1_000_000.0,
+            spans.Count(s => s.StatusCode == SpanStatusCode.Error),
+            spans.Select(s => s.ServiceName).Distinct(StringComparer.Ordinal).ToList(),
+            spans.Where(s => s.StatusCode != SpanStatusCode.Error)
+                .Select(s => s.Attribute(HopClassification.StatusToAttribute))
+                .OfType<string>()
+                .ToList(),
+            hops);
+    }
+
+    private static int Depth(OrderSpan span, Dictionary<string, OrderSpan> byId)
+    {
+        var depth = 0;
+        var current = span;
+
+        // Bounded: a malformed trace could contain a parent cycle.
+        while (current.ParentSpanId is { } parentId && byId.TryGetValue(parentId, out var parent) && depth < byId.Count)
+        {
+            depth++;
+            current = parent;
+        }
+
+        return depth;
+    }
+}

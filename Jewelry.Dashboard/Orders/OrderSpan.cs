@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Jewelry.Dashboard.Storage.Queries;
+
+namespace Jewelry.Dashboard.Orders;
+
+/// <summary>A stored span that carries an order id, with what the journey needs of it. Ids are lower-case hex.</summary>
+public sealed record OrderSpan
+{
+    public required string TraceId { get; init; }
+
+    public required string SpanId { get; init; }
+
+    public string? ParentSpanId { get; init; }
+
+    public required string ServiceName { get; init; }
+
+    public required string Name { get; init; }
+
+    public SpanKind Kind { get; init; }
+
+    public long StartTimeUnixNano { get; init; }
+
+    public long EndTimeUnixNano { get; init; }
+
+    public SpanStatusCode StatusCode { get; init; }
+
+    public string? StatusMessage { get; init; }
+
+    public JsonElement Attributes { get; init; }
+
+    /// <summary>An attribute as text: strings as they are, booleans as <c>true</c>/<c>false</c>, numbers as JSON writes them.</summary>
+    public string? Attribute(string key) =>
+        Attributes.ValueKind == JsonValueKind.Object && Attributes.TryGetProperty(key, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => value.GetRawText(),
+            }
+            : null;
+}

@@ -1,0 +1,11 @@
+namespace Jewelry.Dashboard.Orders;
+
+/// <summary>Where orders hang or got lost, read from telemetry alone over <see cref="From"/> .. <see cref="GeneratedAt"/>.</summary>
+public sealed record StuckOrdersReport(
+    DateTimeOffset GeneratedAt,
+    DateTimeOffset From,
+    double LostMessageAfterMs,
+    IReadOnlyList<StuckOrder> StuckOrders,
+    IReadOnlyList<LostMessage> LostMessages,
+    IReadOnlyList<DeadLetteredMessage> DeadLettered,
+    IReadOnlyList<FailedStep> Failures);

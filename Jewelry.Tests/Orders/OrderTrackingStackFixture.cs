@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+using Jewelry.Hosting;
+using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Stack;
+
+namespace Jewelry.Tests.Orders;
+
+/// <summary>
+/// The whole stack as the AppHost runs it, services exporting to the stack's own dashboard, with short
+/// thresholds so a stuck order or a lost message shows within seconds. Shared by <see cref="OrderTrackingCollectionDefinition"/>.
+/// </summary>
+public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
+{
+    /// <summary>A confirmed message nobody processed for this long is listed as lost.</summary>
+    public static readonly TimeSpan LostMessageAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>An order in SUBMITTED (waiting for its price) this long is listed as stuck.</summary>
+    public static readonly TimeSpan SubmittedThreshold = TimeSpan.FromSeconds(10);
+
+    private readonly TestLog _log = new();
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public string Log => _log.ToString();
+
+    public HttpClient Shop { get; private set; } = null!;
+
+    public HttpClient Crm { get; private set; } = null!;
+
+    public HttpClient Mes { get; private set; } = null!;
+
+    /// <summary>The dashboard's JSON API, signed in with the AppHost's browser token (the operator, an admin).</summary>
+    public HttpClient Dashboard { get; private set; } = null!;
+
+    public Uri DashboardUrl => App.GetEndpoint("dashboard");
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Output = _log,
+            ProjectEnvironment =
+            {
+                ["Dashboard__Orders__LostMessageAfter"] = LostMessageAfter.ToString("c", CultureInfo.InvariantCulture),
+                // SUBMITTED is the third status of Dashboard:Orders:Statuses in the dashboard's appsettings.json.
+                ["Dashboard__Orders__Statuses__2__Name"] = "SUBMITTED",
+                ["Dashboard__Orders__Statuses__2__Threshold"] = SubmittedThreshold.ToString("c", CultureInfo.InvariantCulture),
+            },
+        });
+        builder.AddJewelryStack();
+        App = builder.Build();
+        try
+        {
+            await App.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidOperationException($"The stack did not start: {exception.Message}{Environment.NewLine}{Log}", exception);
+        }
+
+        Shop = App.CreateHttpClient("shop-api");
+        Crm = App.CreateHttpClient("crm-api");
+        Mes = App.CreateHttpClient("mes-api");
+        Dashboard = await SignInWithTokenAsync(App.DashboardLoginUrl!);
+    }
+
+    public async Task WaitUntilAllHealthyAsync()
+    {
+        foreach (var resource in App.Resources)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            deadline.CancelAfter(TimeSpan.FromSeconds(90));
+            await App.WaitForResourceStateAsync(resource.Name, ResourceState.Healthy, deadline.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Shop?.Dispose();
+        Crm?.Dispose();
+        Mes?.Dispose();
+        Dashboard?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        _log.Dispose();
+    }
+
+    private static async Task<HttpClient> SignInWithTokenAsync(Uri loginUrl)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(loginUrl.GetLeftPart(UriPartial.Authority)),
+        };
+        using var response = await client.GetAsync(loginUrl, TestContext.Current.CancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"The dashboard's token login answered {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+}
