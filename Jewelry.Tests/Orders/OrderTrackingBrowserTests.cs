@@ -1,0 +1,119 @@
+using Jewelry.Contracts.Topology;
+using Jewelry.Hosting;
+using Jewelry.Manufacturing.Geometry;
+using Jewelry.Manufacturing.Samples;
+using Jewelry.Tests.Browser;
+using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Lifecycle;
+using Microsoft.Playwright;
+
+namespace Jewelry.Tests.Orders;
+
+/// <summary>The journey and stuck-orders pages in headless Chromium, on telemetry of the real services.</summary>
+[Collection(OrderTrackingCollectionDefinition.Name)]
+public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack) : IAsyncLifetime
+{
+    private readonly OrderJourneyDriver _orders = new(stack);
+    private HeadlessChromium? _chromium;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!HeadlessChromium.Disabled)
+        {
+            _chromium = await HeadlessChromium.LaunchAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_journey_page_shows_a_closed_orders_statuses_and_chains()
+    {
+        Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
+        var order = await _orders.SubmittedOrderAsync(StlWriter.WriteBinary(MeshFactory.Box(10, 10, 10)));
+        await _orders.CompleteAsync(order.Id);
+        await Eventually.WaitUntilAsync(
+            async () => (await stack.Dashboard.JourneyAsync(order.Id))?.Items("statuses").Count() == 10,
+            TimeSpan.FromSeconds(60),
+            $"the dashboard has the ten statuses of {order.Id}");
+
+        var page = await SignedInPageAsync();
+        await page.GotoAsync(Url("/orders"));
+        await page.GetByTestId("journey-order-id").FillAsync(order.Id.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show journey" }).ClickAsync();
+        await page.WaitForURLAsync(Url($"/orders/{order.Id}"));
+
+        await Assertions.Expect(page.GetByTestId("journey-status")).ToHaveTextAsync("CLOSED");
+        await Assertions.Expect(page.GetByTestId("journey-statuses").Locator("tbody tr")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.GetByTestId("journey-statuses").Locator("tbody tr").First).ToContainTextAsync("INITIATED");
+        Assert.True(await page.GetByTestId("journey-chain").CountAsync() >= 8, "a chain per request or message that moved the order");
+        await Assertions.Expect(page.GetByTestId("journey-chain").Filter(new() { HasText = "process mes.price-requests" })).ToHaveCountAsync(1);
+        await HeadlessChromium.ScreenshotAsync(page, "orders-01-journey-closed");
+
+        // From a step to its full trace.
+        await page.GetByTestId("journey-chain").Filter(new() { HasText = "process mes.price-requests" }).GetByRole(AriaRole.Link, new() { Name = "Open full trace" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/traces/", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("waterfall")).ToContainTextAsync("process mes.price-requests");
+    }
+
+    [Fact]
+    public async Task The_stuck_page_lists_an_order_waiting_for_a_stopped_mes_and_links_to_its_journey()
+    {
+        Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
+        await stack.App.StopResourceAsync("mes-api", Ct);
+        try
+        {
+            var order = await _orders.SubmittedOrderAsync(StlWriter.WriteBinary(MeshFactory.Box(10, 10, 10)));
+            await Eventually.WaitUntilAsync(
+                async () => (await stack.Dashboard.StuckAsync()).Items("lostMessages").Any(m => m.IsFor(order.Id))
+                    && (await stack.Dashboard.StuckAsync()).Items("stuckOrders").Any(o => o.IsFor(order.Id)),
+                TimeSpan.FromSeconds(60),
+                $"order {order.Id} is listed as stuck and its message as lost");
+
+            var page = await SignedInPageAsync();
+            await page.GotoAsync(Url("/orders/stuck"));
+            var stuckRow = page.GetByTestId("stuck-orders").Locator($"tr[data-order-id='{order.Id}']");
+            await Assertions.Expect(stuckRow).ToContainTextAsync("SUBMITTED");
+            await Assertions.Expect(stuckRow).ToContainTextAsync(OrderTopology.MesPriceRequests.Name);
+            await Assertions.Expect(stuckRow).ToContainTextAsync(RoutingKeys.PriceRequested);
+            var lostRow = page.GetByTestId("lost-messages").Locator($"tr[data-order-id='{order.Id}']");
+            await Assertions.Expect(lostRow).ToContainTextAsync(OrderTopology.MesPriceRequests.Name);
+            await Assertions.Expect(lostRow).ToContainTextAsync(RoutingKeys.PriceRequested);
+            await HeadlessChromium.ScreenshotAsync(page, "orders-02-stuck");
+
+            await stuckRow.GetByRole(AriaRole.Link, new() { Name = order.Id.ToString() }).ClickAsync();
+            await page.WaitForURLAsync(Url($"/orders/{order.Id}"));
+            await Assertions.Expect(page.GetByTestId("journey-status")).ToHaveTextAsync("SUBMITTED");
+            await Assertions.Expect(page.GetByTestId("journey-current")).ToContainTextAsync("Price calculation in the MES");
+            await Assertions.Expect(page.GetByTestId("journey-time-in-status")).ToBeVisibleAsync();
+            await HeadlessChromium.ScreenshotAsync(page, "orders-03-journey-stuck");
+        }
+        finally
+        {
+            if (stack.App.GetResourceState("mes-api") is ResourceState.Stopped or ResourceState.Exited or ResourceState.Failed)
+            {
+                await stack.App.StartResourceAsync("mes-api", Ct);
+            }
+
+            await stack.WaitUntilAllHealthyAsync();
+        }
+    }
+
+    private string Url(string path) => stack.DashboardUrl.ToString().TrimEnd('/') + path;
+
+    private async Task<IPage> SignedInPageAsync()
+    {
+        var context = await _chromium!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(stack.App.DashboardLoginUrl!.ToString());
+        return page;
+    }
+}
