@@ -6,7 +6,6 @@ using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Stack;
 using Npgsql;
-using RabbitMQ.Client;
 
 namespace Jewelry.Tests.Lifecycle;
 
@@ -111,45 +110,9 @@ public sealed class MessagingReliabilityTests(StackFixture stack)
         return (messageId, body);
     }
 
-    private async Task PublishAsync(string routingKey, string messageId, string type, byte[] body, Guid order)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(stack.App.GetConnectionString("messaging")) };
-        await using var connection = await factory.CreateConnectionAsync(Ct);
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), Ct);
-        var properties = new BasicProperties
-        {
-            MessageId = messageId,
-            Type = type,
-            ContentType = "application/json",
-            DeliveryMode = DeliveryModes.Persistent,
-            Headers = new Dictionary<string, object?> { ["x-order-id"] = Encoding.UTF8.GetBytes(order.ToString()) },
-        };
-        await channel.BasicPublishAsync(OrderTopology.Exchange, routingKey, mandatory: true, properties, body, Ct);
-    }
+    private Task PublishAsync(string routingKey, string messageId, string type, byte[] body, Guid order) =>
+        RabbitMqProbe.PublishAsync(stack.App, routingKey, messageId, type, body, order);
 
-    private async Task<int> CountDeadLettersAsync(QueueDefinition queue, Guid order)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(stack.App.GetConnectionString("messaging")) };
-        await using var connection = await factory.CreateConnectionAsync(Ct);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
-        var found = 0;
-        var seen = new List<ulong>();
-        while (await channel.BasicGetAsync(queue.DeadLetterQueue, autoAck: false, Ct) is { } message)
-        {
-            seen.Add(message.DeliveryTag);
-            if (message.BasicProperties.Headers?.TryGetValue("x-order-id", out var header) == true
-                && header is byte[] bytes && Encoding.UTF8.GetString(bytes) == order.ToString())
-            {
-                found++;
-            }
-        }
-
-        // Leave the dead letters where they were for anyone else looking.
-        foreach (var tag in seen)
-        {
-            await channel.BasicNackAsync(tag, multiple: false, requeue: true, Ct);
-        }
-
-        return found;
-    }
+    private async Task<int> CountDeadLettersAsync(QueueDefinition queue, Guid order) =>
+        (await RabbitMqProbe.PeekAsync(stack.App, queue.DeadLetterQueue)).Count(m => m.OrderId == order.ToString());
 }

@@ -65,15 +65,7 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
         Dashboard = await SignInWithTokenAsync(App.DashboardLoginUrl!);
     }
 
-    public async Task WaitUntilAllHealthyAsync()
-    {
-        foreach (var resource in App.Resources)
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            deadline.CancelAfter(TimeSpan.FromSeconds(90));
-            await App.WaitForResourceStateAsync(resource.Name, ResourceState.Healthy, deadline.Token);
-        }
-    }
+    public Task WaitUntilAllHealthyAsync() => App.WaitUntilAllHealthyAsync();
 
     public async ValueTask DisposeAsync()
     {

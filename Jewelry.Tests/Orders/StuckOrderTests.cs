@@ -6,7 +6,6 @@ using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Lifecycle;
-using RabbitMQ.Client;
 
 namespace Jewelry.Tests.Orders;
 
@@ -67,7 +66,7 @@ public sealed class StuckOrderTests(OrderTrackingStackFixture stack)
     {
         var orderId = Guid.NewGuid();
         var messageId = Guid.NewGuid().ToString();
-        await PublishAsync(RoutingKeys.PriceRequested, messageId, "PriceCalculationRequested", Encoding.UTF8.GetBytes("{\"orderId\": "), orderId);
+        await RabbitMqProbe.PublishAsync(stack.App, RoutingKeys.PriceRequested, messageId, "PriceCalculationRequested", Encoding.UTF8.GetBytes("{\"orderId\": "), orderId);
 
         JsonElement report = default;
         await Eventually.WaitUntilAsync(
@@ -81,7 +80,7 @@ public sealed class StuckOrderTests(OrderTrackingStackFixture stack)
         Assert.Equal(RoutingKeys.PriceRequested, deadLettered.Text("routingKey"));
         Assert.Equal("mes-api", deadLettered.Text("service"));
         Assert.StartsWith("Malformed PriceCalculationRequested:", deadLettered.Text("reason"), StringComparison.Ordinal);
-        Assert.Equal(messageId, await FindInDeadLetterQueueAsync(OrderTopology.MesPriceRequests.Name + ".dead-letter", messageId));
+        Assert.Contains((messageId, orderId.ToString()), await RabbitMqProbe.PeekAsync(stack.App, OrderTopology.MesPriceRequests.DeadLetterQueue));
 
         // The entry's order has a journey: the one span that carried its id, failed, with the same reason.
         var journey = await stack.Dashboard.JourneyAsync(orderId);
@@ -97,37 +96,4 @@ public sealed class StuckOrderTests(OrderTrackingStackFixture stack)
 
     private static bool Mentions(JsonElement report, Guid orderId) =>
         report.Items("stuckOrders").Any(o => o.IsFor(orderId)) || report.Items("lostMessages").Any(m => m.IsFor(orderId));
-
-    private async Task PublishAsync(string routingKey, string messageId, string type, byte[] body, Guid orderId)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(stack.App.GetConnectionString("messaging")) };
-        await using var connection = await factory.CreateConnectionAsync(Ct);
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), Ct);
-        var properties = new BasicProperties
-        {
-            MessageId = messageId,
-            Type = type,
-            ContentType = "application/json",
-            DeliveryMode = DeliveryModes.Persistent,
-            Headers = new Dictionary<string, object?> { ["x-order-id"] = Encoding.UTF8.GetBytes(orderId.ToString()) },
-        };
-        await channel.BasicPublishAsync(OrderTopology.Exchange, routingKey, mandatory: true, properties, body, Ct);
-    }
-
-    /// <summary>Looks through a queue without taking anything from it: unacknowledged deliveries return when the channel closes.</summary>
-    private async Task<string?> FindInDeadLetterQueueAsync(string queue, string messageId)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(stack.App.GetConnectionString("messaging")) };
-        await using var connection = await factory.CreateConnectionAsync(Ct);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
-        while (await channel.BasicGetAsync(queue, autoAck: false, Ct) is { } delivery)
-        {
-            if (delivery.BasicProperties.MessageId == messageId)
-            {
-                return messageId;
-            }
-        }
-
-        return null;
-    }
 }

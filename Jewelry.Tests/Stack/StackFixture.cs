@@ -60,15 +60,7 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
     }
 
     /// <summary>Waits until the AppHost sees every resource healthy again, e.g. after a test restarted one.</summary>
-    public async Task WaitUntilAllHealthyAsync()
-    {
-        foreach (var resource in App.Resources)
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            deadline.CancelAfter(TimeSpan.FromSeconds(90));
-            await App.WaitForResourceStateAsync(resource.Name, ResourceState.Healthy, deadline.Token);
-        }
-    }
+    public Task WaitUntilAllHealthyAsync() => App.WaitUntilAllHealthyAsync();
 
     public async ValueTask DisposeAsync()
     {
