@@ -41,6 +41,13 @@ CREATE TABLE IF NOT EXISTS spans (
 -- By attribute key and value: attributes @> '{"order.id": "42"}' is a GIN lookup, whatever the key.
 CREATE INDEX IF NOT EXISTS spans_attributes ON spans USING gin (attributes jsonb_path_ops);
 
+-- Stage statistics read an order's status changes and hops by time. jsonb_path_ops cannot answer "has key",
+-- so these partial indexes do; the queries repeat each predicate exactly (StageStatisticsQueries).
+CREATE INDEX IF NOT EXISTS spans_order_transitions ON spans (end_time_unix_nano)
+    WHERE attributes ? 'order.status.to';
+CREATE INDEX IF NOT EXISTS spans_order_hops ON spans (end_time_unix_nano)
+    WHERE attributes ? 'order.id' AND NOT (attributes ? 'order.status.to');
+
 -- One row per trace, maintained on ingest, so the trace list never aggregates spans.
 CREATE TABLE IF NOT EXISTS traces (
     trace_id bytea PRIMARY KEY,
