@@ -32,6 +32,7 @@ app.MapOtlpHttp();
 app.MapOtlpGrpc();
 app.MapDashboardHealth();
 app.MapDashboardApi();
+app.MapStageStatisticsApi();
 app.MapOpenApi();
 app.MapRazorPages();
 

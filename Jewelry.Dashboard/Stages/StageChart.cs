@@ -16,7 +16,7 @@ public static class StageChart
     public const int HeaderHeight = 30;
     public const int AxisHeight = 30;
     public const int EmptyHeight = 64;
-    public const int MaxLabelLength = 40;
+    public const int MaxLabelLength = 36;
     public const string EmptyText = "No data in this window";
 
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
@@ -163,7 +163,8 @@ public static class StageChart
 
     private static void WriteLegend(XmlWriter writer)
     {
-        var x = (double)LabelWidth;
+        const int entryWidth = 56;
+        var x = (double)(Width - RightMargin - (s_series.Length * entryWidth));
         for (var i = s_series.Length - 1; i >= 0; i--)
         {
             var (name, color, _) = s_series[i];
@@ -172,7 +173,7 @@ public static class StageChart
             writer.WriteAttributeString("fill", color);
             writer.WriteEndElement();
             WriteText(writer, x + 16, 19, name, bold: false);
-            x += 56;
+            x += entryWidth;
         }
     }
 

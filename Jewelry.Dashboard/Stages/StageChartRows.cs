@@ -20,5 +20,5 @@ public static class StageChartRows
 
     public static string Title(StageChartKind kind) => kind == StageChartKind.Status
         ? "Time in each status"
-        : $"Hop durations (the {MaxHopRows} hops with the most time)";
+        : "Hop durations, most total time first";
 }
