@@ -70,5 +70,5 @@ public static class StageStatisticsApi
     }
 
     private static ValidationProblem Invalid(QueryErrors errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary(), title: "Invalid stage statistics window");
+        TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary(), title: "Invalid stage statistics request");
 }

@@ -43,9 +43,16 @@ public sealed class StageWindowParameters
 
         var from = QueryParsing.Time(From, "from", errors);
         var to = QueryParsing.Time(To, "to", errors) ?? now;
-        if (!fromGiven)
+        if (!fromGiven && ParseLength(windowGiven ? Window! : DefaultWindow, lookBack, errors) is { } length)
         {
-            from = to - ParseLength(windowGiven ? Window! : DefaultWindow, lookBack, errors);
+            if (to - DateTimeOffset.MinValue < length)
+            {
+                errors.Add("to", $"to ({Iso(to)}) is too early for a window of {Describe(length)}.");
+            }
+            else
+            {
+                from = to - length;
+            }
         }
 
         if (errors.HasErrors)
@@ -65,9 +72,22 @@ public sealed class StageWindowParameters
         return errors.HasErrors ? null : new StageWindow(from!.Value, to);
     }
 
-    private static TimeSpan ParseLength(string text, TimeSpan lookBack, QueryErrors errors)
+    private static TimeSpan? ParseLength(string text, TimeSpan lookBack, QueryErrors errors)
     {
-        if (!DurationText.TryParse(text, out var length))
+        bool parsed;
+        TimeSpan length;
+        try
+        {
+            parsed = DurationText.TryParse(text, out length);
+        }
+        catch (OverflowException)
+        {
+            // More than TimeSpan holds: certainly longer than the look-back.
+            parsed = true;
+            length = TimeSpan.MaxValue;
+        }
+
+        if (!parsed)
         {
             errors.Add("window", $"'{text}' is not a window; use a number with m, h or d, for example 15m, 1h, 24h or 7d.");
         }
@@ -79,8 +99,12 @@ public sealed class StageWindowParameters
         {
             errors.Add("window", $"The window '{text}' is longer than the {Describe(lookBack)} the dashboard looks back (Dashboard:Orders:LookBack).");
         }
+        else
+        {
+            return length;
+        }
 
-        return length;
+        return null;
     }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

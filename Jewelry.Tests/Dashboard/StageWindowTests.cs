@@ -51,6 +51,8 @@ public sealed class StageWindowTests
     [InlineData("3w", null, null, "window", "'3w' is not a window")]
     [InlineData("30s", null, null, "window", "shorter than a minute")]
     [InlineData("8d", null, null, "window", "longer than the 7d")]
+    [InlineData("99999999999999d", null, null, "window", "longer than the 7d")]
+    [InlineData("1h", null, "0001-01-01T00:30:00Z", "to", "too early")]
     [InlineData("1h", "2026-03-09T00:00:00Z", null, "window", "either window or from")]
     [InlineData(null, "last week", null, "from", "'last week' is not a time")]
     [InlineData(null, "2026-03-09T00:00:00Z", "2026-03-08T00:00:00Z", "from", "must be before to")]
