@@ -4,6 +4,7 @@ using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Listeners;
 using Jewelry.Dashboard.Orders;
 using Jewelry.Dashboard.Otlp;
+using Jewelry.Dashboard.Stages;
 using Jewelry.Dashboard.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddOtlpReceivers();            // OTLP decoding and API key
 builder.AddDashboardAuthentication();  // browser token login and session cookie
 builder.AddDashboardFrontend();        // pages, JSON API, OpenAPI, resources
 builder.AddOrderTracking();            // order journeys, stuck and lost orders
+builder.AddStageStatistics();          // per status and per hop durations, error rates, slowest orders
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapOtlpGrpc();
 app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapOrderTrackingApi();
+app.MapStageStatisticsApi();
 app.MapOpenApi();
 app.MapRazorPages();
 

@@ -26,7 +26,13 @@ public static class DurationText
             return false;
         }
 
-        duration = TimeSpan.FromMilliseconds(value * (unit.Suffix is null ? 1 : unit.Milliseconds));
+        var milliseconds = value * (unit.Suffix is null ? 1 : unit.Milliseconds);
+        if (milliseconds > TimeSpan.MaxValue.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromMilliseconds(milliseconds);
         return true;
     }
 
@@ -39,4 +45,7 @@ public static class DurationText
         < 86_400_000 => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 3_600_000:0.#}h"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 86_400_000:0.#}d"),
     };
+
+    /// <summary>A dash for a duration that was not measured.</summary>
+    public static string Format(double? milliseconds) => milliseconds is { } value ? Format(value) : "–";
 }
