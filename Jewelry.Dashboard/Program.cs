@@ -1,4 +1,5 @@
 using Jewelry.Dashboard.Api;
+using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Listeners;
@@ -7,34 +8,45 @@ using Jewelry.Dashboard.Otlp;
 using Jewelry.Dashboard.Stages;
 using Jewelry.Dashboard.Storage;
 
+if (args is [HashPasswordCommand.Name, .. var rest])
+{
+    return HashPasswordCommand.Run(rest, Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDashboardListeners();       // UI, OTLP/gRPC and OTLP/HTTP, each on its own port
 builder.AddTelemetryStore();           // PostgreSQL telemetrydb: schema, writer, queries, retention
 builder.AddIngestPipeline();           // bounded queue and batch writer
 builder.AddOtlpReceivers();            // OTLP decoding and API key
-builder.AddDashboardAuthentication();  // browser token login and session cookie
+builder.AddDashboardAuthentication();  // users and roles, browser token and password login, session cookie
+builder.AddAuditLog();                 // who asked what, when
 builder.AddDashboardFrontend();        // pages, JSON API, OpenAPI, resources
 builder.AddOrderTracking();            // order journeys, stuck and lost orders
 builder.AddStageStatistics();          // per status and per hop durations, error rates, slowest orders
 
 var app = builder.Build();
 
+app.UseAuditLog();
 app.UseExceptionHandler();
 app.UseDashboardAssets();
 app.UseRouting();
 app.UseListenerIsolation();
 app.UseCors();
 app.UseAuthentication();
+app.UseUnsecuredAdmin();
 app.UseAuthorization();
 
 app.MapOtlpHttp();
 app.MapOtlpGrpc();
 app.MapDashboardHealth();
+app.MapLoginApi();
 app.MapDashboardApi();
 app.MapOrderTrackingApi();
 app.MapStageStatisticsApi();
-app.MapOpenApi();
+app.MapAdminApi();
+app.MapOpenApi().RequireAuthorization(DashboardPolicies.Developer);
 app.MapRazorPages();
 
 app.Run();
+return 0;

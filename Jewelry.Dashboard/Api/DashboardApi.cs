@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Jewelry.Dashboard.Audit;
+using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Resources;
 using Jewelry.Dashboard.Storage;
@@ -17,22 +20,29 @@ public static class DashboardApi
         api.MapGet("/traces", SearchTracesAsync)
             .WithName("SearchTraces")
             .WithSummary("Search traces, newest first")
-            .WithDescription("Filters combine with AND. Page with the returned nextCursor as after.");
+            .WithDescription("Filters combine with AND. Page with the returned nextCursor as after. Developer and admin only.")
+            .RequireAuthorization(DashboardPolicies.Developer);
         api.MapGet("/traces/{traceId}", GetTraceAsync)
             .WithName("GetTrace")
-            .WithSummary("Get a whole trace: every span with attributes, events, links, and the resources they came from");
+            .WithSummary("Get a whole trace: every span with attributes, events, links, and the resources they came from")
+            .WithDescription("Support users get only the spans that carry order.id, and 403 when there are none.")
+            .RequireAuthorization(DashboardPolicies.Orders);
         api.MapGet("/logs", SearchLogsAsync)
             .WithName("SearchLogs")
-            .WithSummary("Search structured logs, newest first");
+            .WithSummary("Search structured logs, newest first")
+            .RequireAuthorization(DashboardPolicies.Developer);
         api.MapGet("/services", GetServicesAsync)
             .WithName("GetServices")
-            .WithSummary("Names of the services that have sent telemetry");
+            .WithSummary("Names of the services that have sent telemetry")
+            .RequireAuthorization(DashboardPolicies.Developer);
         api.MapGet("/resources", GetResourcesAsync)
             .WithName("GetResources")
-            .WithSummary("Resources the AppHost started, with state and URLs");
+            .WithSummary("Resources the AppHost started, with state and URLs")
+            .RequireAuthorization(DashboardPolicies.Developer);
         api.MapGet("/status", GetStatusAsync)
             .WithName("GetStatus")
-            .WithSummary("Ingest counters (received, written, rejected, invalid, failed), queue, retention and store size");
+            .WithSummary("Ingest counters (received, written, rejected, invalid, failed), queue, retention, audit and store size")
+            .RequireAuthorization(DashboardPolicies.Developer);
         return endpoints;
     }
 
@@ -50,7 +60,7 @@ public static class DashboardApi
     }
 
     private static async Task<Results<Ok<TraceDetail>, ValidationProblem, ProblemHttpResult>> GetTraceAsync(
-        string traceId, TraceQueries queries, CancellationToken cancellationToken)
+        string traceId, ClaimsPrincipal user, TraceQueries queries, CancellationToken cancellationToken)
     {
         var errors = new QueryErrors();
         var id = QueryParsing.HexId(traceId, 16, "traceId", errors);
@@ -60,10 +70,15 @@ public static class DashboardApi
         }
 
         var trace = await queries.GetAsync(id, cancellationToken);
-        return trace is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Trace not found",
-                detail: $"No spans of trace {traceId.ToLowerInvariant()} are stored (never received, or removed by retention).")
-            : TypedResults.Ok(trace);
+        if (trace is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Trace not found",
+                detail: $"No spans of trace {traceId.ToLowerInvariant()} are stored (never received, or removed by retention).");
+        }
+
+        return TraceVisibility.For(user, trace) is { } visible
+            ? TypedResults.Ok(visible)
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: TraceVisibility.ForbiddenDetail(trace.TraceId));
     }
 
     private static async Task<Results<Ok<LogSearchResult>, ValidationProblem>> SearchLogsAsync(
@@ -92,9 +107,12 @@ public static class DashboardApi
         TelemetryRetention retentionPolicy,
         TelemetryStoreReadiness readiness,
         StoreStatistics statistics,
+        AuditCounters audit,
         CancellationToken cancellationToken)
     {
-        var options = retentionPolicy.Options;
+        var limits = readiness.IsReady
+            ? await retentionPolicy.GetEffectiveLimitsAsync(cancellationToken)
+            : RetentionLimits.From(retentionPolicy.Options);
         return TypedResults.Ok(new DashboardStatus(
             readiness.IsReady,
             queue.QueuedRecords,
@@ -106,8 +124,9 @@ public static class DashboardApi
                 ["logs"] = counters.Logs,
                 ["metrics"] = counters.Metrics,
             },
-            new RetentionReport(options.MaxAge, options.MaxSpans, options.MaxLogRecords, options.MaxMetricPoints,
+            new RetentionReport(limits.MaxAge, limits.MaxSpans, limits.MaxLogRecords, limits.MaxMetricPoints,
                 retention.Runs, retention.LastRun, retention.LastError, retention.Removed),
+            audit.Snapshot(),
             readiness.IsReady ? await statistics.GetAsync(cancellationToken) : []));
     }
 

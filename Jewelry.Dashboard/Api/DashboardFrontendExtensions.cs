@@ -21,7 +21,7 @@ public static class DashboardFrontendExtensions
             {
                 Title = "Jewelry dashboard API",
                 Version = "v1",
-                Description = "Search traces and structured logs stored by the dashboard. Sign in at /login?t=TOKEN first; calls without a session get 401.",
+                Description = "Search traces and structured logs stored by the dashboard. Sign in first (POST /api/login, or /login?t=TOKEN); calls without a session get 401, calls the role may not make 403.",
             };
             return Task.CompletedTask;
         }));

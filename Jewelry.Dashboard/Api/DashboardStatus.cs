@@ -1,9 +1,10 @@
+using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Storage;
 
 namespace Jewelry.Dashboard.Api;
 
-/// <summary>Ingest counters per signal, the queue, retention and the store's approximate size.</summary>
+/// <summary>Ingest counters per signal, the queue, retention, audit writes and the store's approximate size.</summary>
 public sealed record DashboardStatus(
     bool StoreReady,
     long QueuedRecords,
@@ -11,4 +12,5 @@ public sealed record DashboardStatus(
     long TotalDropped,
     IReadOnlyDictionary<string, SignalCounters> Ingest,
     RetentionReport Retention,
+    AuditStatus Audit,
     IReadOnlyList<TableStatistics> Tables);

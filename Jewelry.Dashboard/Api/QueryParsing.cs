@@ -78,7 +78,8 @@ internal static class QueryParsing
     public static IReadOnlyList<AttributeFilter> Attributes(IEnumerable<string>? values, QueryErrors errors)
     {
         var filters = new List<AttributeFilter>();
-        foreach (var token in (values ?? []).SelectMany(Tokenize))
+        // An emptied filter field arrives as a null or empty value.
+        foreach (var token in (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).SelectMany(Tokenize))
         {
             if (AttributeFilter.TryParse(token, out var filter, out var error))
             {

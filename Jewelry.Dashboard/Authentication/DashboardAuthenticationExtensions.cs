@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -10,8 +12,9 @@ public static class DashboardAuthenticationExtensions
     public const string CookieName = ".Jewelry.Dashboard.Session";
 
     /// <summary>
-    /// Browser sessions: <c>/login?t=TOKEN</c> exchanges the one-time token for a cookie. Without a session,
-    /// pages redirect to the login page and API calls get 401. OTLP endpoints are checked by API key instead.
+    /// Browser sessions: <c>/login?t=TOKEN</c> exchanges the one-time token for an admin session, the login form
+    /// and <c>POST /api/login</c> check a configured user's password. Without a session, pages redirect to the
+    /// login page and API calls get 401; without the role, 403. OTLP endpoints are checked by API key instead.
     /// </summary>
     public static WebApplicationBuilder AddDashboardAuthentication(this WebApplicationBuilder builder)
     {
@@ -26,6 +29,12 @@ public static class DashboardAuthenticationExtensions
             });
         builder.Services.AddSingleton<BrowserTokenValidator>();
 
+        builder.Services.AddOptions<DashboardUsersOptions>()
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(DashboardUsersOptions.SectionName).Bind(options.Users))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DashboardUsersOptions>, DashboardUsersValidator>();
+        builder.Services.AddSingleton<UserDirectory>();
+
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -36,18 +45,41 @@ public static class DashboardAuthenticationExtensions
                 options.ExpireTimeSpan = TimeSpan.FromDays(3);
                 options.SlidingExpiration = true;
                 options.LoginPath = "/login";
+                options.AccessDeniedPath = "/forbidden";
                 options.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = ValidateAgainstConfigurationAsync;
             });
 
-        builder.Services.AddAuthorization();
-        builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<FrontendOptions>>((authorization, frontend) =>
-            authorization.FallbackPolicy = frontend.Value.AuthMode == FrontendAuthMode.Unsecured
-                ? null
-                : new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(DashboardPolicies.Orders, policy => policy.RequireRole(DashboardRoles.Support, DashboardRoles.Developer, DashboardRoles.Admin))
+            .AddPolicy(DashboardPolicies.Developer, policy => policy.RequireRole(DashboardRoles.Developer, DashboardRoles.Admin))
+            .AddPolicy(DashboardPolicies.Admin, policy => policy.RequireRole(DashboardRoles.Admin));
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, DashboardAuthorizationResultHandler>();
 
         builder.Services.AddHostedService<LoginUrlAnnouncer>();
         return builder;
+    }
+
+    internal static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+
+    /// <summary>A password session ends when its user is removed from the configuration or given another role.</summary>
+    private static async Task ValidateAgainstConfigurationAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.FindFirstValue(SignInMethod.ClaimType) != SignInMethod.Password)
+        {
+            return;
+        }
+
+        var user = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>().Find(principal.UserName());
+        if (user is null || !string.Equals(user.Role, principal.Role(), StringComparison.Ordinal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 
     private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int statusCode)
@@ -63,7 +95,4 @@ public static class DashboardAuthenticationExtensions
 
         return Task.CompletedTask;
     }
-
-    private static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 }

@@ -1,3 +1,4 @@
+using Jewelry.Dashboard.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace Jewelry.Dashboard.Pages;
 
 public sealed class LogoutModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/traces");
+    public IActionResult OnGet() => LocalRedirect(DashboardPrincipal.HomePath(User.Role()));
 
     public async Task<IActionResult> OnPostAsync()
     {

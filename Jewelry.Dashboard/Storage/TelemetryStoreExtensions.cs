@@ -37,6 +37,7 @@ public static class TelemetryStoreExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TelemetryRetention>();
+        builder.Services.AddSingleton<RetentionSettingsStore>();
         builder.Services.AddSingleton<RetentionStatus>();
         builder.Services.AddHostedService<RetentionService>();
 

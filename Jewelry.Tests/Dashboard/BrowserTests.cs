@@ -83,9 +83,11 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(rows.First).ToContainTextAsync("POST /orders/{id}/submit");
         await Screenshot(page, "03-search-by-order-id");
 
-        // The same order from the search box in the header: the order's journey, one trace per stage.
-        await page.GetByPlaceholder("Find an order id…").FillAsync(orderId);
-        await page.GetByPlaceholder("Find an order id…").PressAsync("Enter");
+        // The header's search box opens the order pages; the trace filter's order.id shows the order's journey, one trace per stage.
+        await Assertions.Expect(page.Locator("form.order-search")).ToHaveAttributeAsync("action", "/orders");
+        await page.Locator("form.filters input[name=orderId]").FillAsync(orderId);
+        await page.Locator("form.filters input[name=attr]").FillAsync(string.Empty);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find traces" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("orderId=" + orderId, StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("order-journey")).ToContainTextAsync(orderId);
         await Assertions.Expect(page.GetByTestId("order-journey")).ToContainTextAsync("crm-api");
@@ -151,6 +153,64 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("exited with code 1");
         Assert.DoesNotContain("secret", await page.ContentAsync(), StringComparison.Ordinal);
         await Screenshot(page, "07-resources");
+    }
+
+    [Fact]
+    public async Task Support_signs_in_with_the_form_and_is_told_a_trace_without_an_order_is_not_for_them()
+    {
+        Assert.SkipWhen(Disabled, "JEWELRY_BROWSER_TESTS=0");
+        var traceId = SampleTelemetry.NewTraceId();
+        await RoleSampleTelemetry.SendAsync(fixture, RoleSampleTelemetry.TraceWithoutOrder(traceId), 2);
+        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
+
+        await page.GotoAsync($"{baseUrl}/traces/{SampleTelemetry.Hex(traceId)}");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("User name").FillAsync(DemoUsers.SupportName);
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Unknown user name or wrong password.");
+
+        await page.GetByLabel("Password").FillAsync(DemoUsers.SupportPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync($"{baseUrl}/traces/{SampleTelemetry.Hex(traceId)}");
+
+        await Assertions.Expect(page.GetByTestId("trace-forbidden")).ToContainTextAsync("Support users can only see traces of orders");
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("support · support");
+        await Assertions.Expect(page.GetByTestId("nav").GetByRole(AriaRole.Link)).ToHaveTextAsync(["Orders", "Stuck orders", "Stages"]);
+        await Assertions.Expect(page.GetByTestId("waterfall")).ToHaveCountAsync(0);
+        await Screenshot(page, "08-support-forbidden-trace");
+    }
+
+    [Fact]
+    public async Task Admin_signs_in_with_the_form_and_reads_the_audit_log()
+    {
+        Assert.SkipWhen(Disabled, "JEWELRY_BROWSER_TESTS=0");
+        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
+
+        await page.GotoAsync(baseUrl + "/login");
+        await page.GetByLabel("User name").FillAsync(DemoUsers.AdminName);
+        await page.GetByLabel("Password").FillAsync(DemoUsers.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/traces");
+        await page.GotoAsync(baseUrl + "/logs?level=error");
+
+        await page.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/admin/audit");
+        await page.Locator("form.filters input[name=user]").FillAsync(DemoUsers.AdminName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("user=admin", StringComparison.Ordinal));
+
+        var rows = page.Locator("[data-testid=audit-list] > tbody > tr");
+        await Assertions.Expect(rows.First).ToContainTextAsync("GET /admin/audit");
+        await Assertions.Expect(page.GetByTestId("audit-list")).ToContainTextAsync("GET /logs?level=error");
+        await Assertions.Expect(page.GetByTestId("audit-list")).ToContainTextAsync("POST /login");
+        Assert.All(await rows.Locator("td:nth-child(2)").AllInnerTextsAsync(), user => Assert.Equal("admin", user));
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("admin · admin");
+        await Screenshot(page, "09-admin-audit");
     }
 
     private static async Task Screenshot(IPage page, string name)

@@ -43,6 +43,17 @@ public sealed class QueryParsingTests
     }
 
     [Fact]
+    public void An_emptied_attribute_field_is_no_filter()
+    {
+        var errors = new QueryErrors();
+
+        var filters = QueryParsing.Attributes([null!, string.Empty, "  "], errors);
+
+        Assert.Empty(filters);
+        Assert.False(errors.HasErrors);
+    }
+
+    [Fact]
     public void Cursors_round_trip()
     {
         var cursor = new TraceCursor(1_700_000_000_000_000_000, Convert.FromHexString("5b8efff798038103d269b633813fc60c"));

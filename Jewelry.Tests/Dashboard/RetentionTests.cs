@@ -89,6 +89,24 @@ public sealed class RetentionTests(DashboardFixture fixture) : IAsyncLifetime
         Assert.Equal(3, await CountAsync("metric_points"));
     }
 
+    [Fact]
+    public async Task Limits_an_admin_stored_override_the_configured_ones_from_the_next_run()
+    {
+        var older = await WriteTraceAsync(_now.AddHours(-2), spanCount: 5);
+        var newer = await WriteTraceAsync(_now.AddHours(-1), spanCount: 5);
+        var retention = Retention(maxSpans: 100);
+        Assert.Equal(RetentionResult.None, await retention.EnforceAsync(_now, TestContext.Current.CancellationToken));
+
+        var stored = new RetentionLimits(TimeSpan.FromDays(30), 5, null, null);
+        await new RetentionSettingsStore(_dataSource).SaveAsync(stored, "admin", _now, TestContext.Current.CancellationToken);
+        var result = await retention.EnforceAsync(_now, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new RetentionResult(1, 5, 0, 0), result);
+        Assert.Equal(0, await CountAsync("spans", older));
+        Assert.Equal(5, await CountAsync("spans", newer));
+        Assert.Equal(stored, await retention.GetEffectiveLimitsAsync(TestContext.Current.CancellationToken));
+    }
+
     private TelemetryRetention Retention(TimeSpan? maxAge = null, long? maxSpans = null, long? maxLogs = null, long? maxPoints = null) =>
         new(_dataSource, Options.Create(new RetentionOptions { MaxAge = maxAge, MaxSpans = maxSpans, MaxLogRecords = maxLogs, MaxMetricPoints = maxPoints }));
 

@@ -1,11 +1,14 @@
 using Jewelry.Dashboard.Api;
+using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Storage.Queries;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jewelry.Dashboard.Pages.Logs;
 
 /// <summary>Structured logs: the same search as <c>GET /api/logs</c>, with the filters in the URL.</summary>
+[Authorize(Policy = DashboardPolicies.Developer)]
 public sealed class IndexModel(LogQueries logs, ServiceQueries services, TimeProvider time) : PageModel
 {
     public LogSearchParameters Filters { get; private set; } = new();

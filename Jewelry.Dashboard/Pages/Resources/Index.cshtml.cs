@@ -1,10 +1,13 @@
+using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Resources;
 using Jewelry.Dashboard.Storage.Queries;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jewelry.Dashboard.Pages.Resources;
 
 /// <summary>What the AppHost started (from its state file) and which service instances have sent telemetry.</summary>
+[Authorize(Policy = DashboardPolicies.Developer)]
 public sealed class IndexModel(ResourceStateReader stateReader, ServiceQueries services) : PageModel
 {
     public ResourceSnapshot Snapshot { get; private set; } = new(null, null, [], null, null);

@@ -1,3 +1,4 @@
+using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Pages.Presentation;
 using Jewelry.Dashboard.Storage.Queries;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jewelry.Dashboard.Pages.Traces;
 
-/// <summary>One trace: the waterfall and, for the selected span (<c>?span=</c>), its details and logs.</summary>
+/// <summary>
+/// One trace: the waterfall and, for the selected span (<c>?span=</c>), its details and logs. Support users
+/// see only the spans that carry an order id, and a forbidden page for a trace without any.
+/// </summary>
 public sealed class DetailModel(TraceQueries traces, LogQueries logs) : PageModel
 {
     public TraceDetail? Trace { get; private set; }
@@ -13,6 +17,9 @@ public sealed class DetailModel(TraceQueries traces, LogQueries logs) : PageMode
     public IReadOnlyList<WaterfallRow> Rows { get; private set; } = [];
 
     public SpanPanel? Selected { get; private set; }
+
+    /// <summary>The trace exists but has nothing the user's role may see.</summary>
+    public string? ForbiddenDetail { get; private set; }
 
     [FromRoute(Name = "traceId")]
     public string TraceId { get; set; } = string.Empty;
@@ -34,7 +41,12 @@ public sealed class DetailModel(TraceQueries traces, LogQueries logs) : PageMode
     /// <summary>The span details alone, for the page's script to swap in without reloading the waterfall.</summary>
     public async Task<IActionResult> OnGetSpanAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken) || await SpanPanelAsync(cancellationToken) is not { } panel)
+        if (!await LoadAsync(cancellationToken))
+        {
+            return StatusCode(Response.StatusCode);
+        }
+
+        if (await SpanPanelAsync(cancellationToken) is not { } panel)
         {
             return NotFound();
         }
@@ -50,10 +62,18 @@ public sealed class DetailModel(TraceQueries traces, LogQueries logs) : PageMode
             return false;
         }
 
-        Trace = await traces.GetAsync(Convert.FromHexString(TraceId), cancellationToken);
-        if (Trace is null)
+        var trace = await traces.GetAsync(Convert.FromHexString(TraceId), cancellationToken);
+        if (trace is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        Trace = TraceVisibility.For(User, trace);
+        if (Trace is null)
+        {
+            ForbiddenDetail = TraceVisibility.ForbiddenDetail(trace.TraceId);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
             return false;
         }
 

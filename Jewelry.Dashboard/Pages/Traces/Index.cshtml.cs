@@ -1,11 +1,14 @@
 using Jewelry.Dashboard.Api;
+using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Storage.Queries;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jewelry.Dashboard.Pages.Traces;
 
 /// <summary>The trace list: the same search as <c>GET /api/traces</c>, with the filters in the URL.</summary>
+[Authorize(Policy = DashboardPolicies.Developer)]
 public sealed class IndexModel(TraceQueries traces, ServiceQueries services, TimeProvider time) : PageModel
 {
     public TraceSearchParameters Filters { get; private set; } = new();

@@ -14,4 +14,7 @@ public sealed record TraceDetail(
     public double DurationMs => (EndTimeUnixNano - StartTimeUnixNano) / 1_000_000.0;
 
     public int SpanCount => Spans.Count;
+
+    /// <summary>Spans of the trace left out for the reader's role (support sees only spans of orders).</summary>
+    public int HiddenSpanCount { get; init; }
 }

@@ -7,20 +7,27 @@ namespace Jewelry.Dashboard.Storage.Retention;
 /// <summary>
 /// Removes telemetry past its age or beyond the size limits. Traces go whole (a trace is expired when its last
 /// span ended before the cutoff; over the span limit, the oldest traces go first), never span by span.
-/// Deletes run in chunks so ingest is never blocked behind one long transaction.
+/// Deletes run in chunks so ingest is never blocked behind one long transaction. The limits are read at every
+/// run: an admin's settings (<c>dashboard_settings</c>) when there are any, else <c>Dashboard:Retention</c>.
 /// </summary>
 public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options)
 {
     private const int ChunkSize = 2_000;
     private readonly RetentionOptions _options = options.Value;
+    private readonly RetentionSettingsStore _settings = new(dataSource);
 
+    /// <summary>The configuration: the interval, and the limits unless an admin has set others.</summary>
     public RetentionOptions Options => _options;
+
+    public async Task<RetentionLimits> GetEffectiveLimitsAsync(CancellationToken cancellationToken) =>
+        (await _settings.GetAsync(cancellationToken))?.Limits ?? RetentionLimits.From(_options);
 
     public async Task<RetentionResult> EnforceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var limits = await GetEffectiveLimitsAsync(cancellationToken);
         var result = RetentionResult.None;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (_options.MaxAge is { } maxAge)
+        if (limits.MaxAge is { } maxAge)
         {
             var cutoff = UnixNano.FromDateTimeOffset(now - maxAge);
             result += await DeleteTracesAsync(
@@ -33,7 +40,7 @@ public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<Ret
                 await DeleteRowsAsync(connection, "metric_points", "point_id", "time_unix_nano < @cutoff", cutoff, cancellationToken));
         }
 
-        if (_options.MaxSpans is { } maxSpans)
+        if (limits.MaxSpans is { } maxSpans)
         {
             // The running total of spans, newest trace first: everything past the limit goes.
             result += await DeleteTracesAsync(
@@ -49,12 +56,12 @@ public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<Ret
                 cancellationToken);
         }
 
-        if (_options.MaxLogRecords is { } maxLogs)
+        if (limits.MaxLogRecords is { } maxLogs)
         {
             result += new RetentionResult(0, 0, await DeleteOverLimitAsync(connection, "logs", "log_id", maxLogs, cancellationToken), 0);
         }
 
-        if (_options.MaxMetricPoints is { } maxPoints)
+        if (limits.MaxMetricPoints is { } maxPoints)
         {
             result += new RetentionResult(0, 0, 0, await DeleteOverLimitAsync(connection, "metric_points", "point_id", maxPoints, cancellationToken));
         }
