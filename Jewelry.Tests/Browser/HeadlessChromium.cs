@@ -37,8 +37,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         return new HeadlessChromium(playwright, browser);
     }
 
-    public Task<IBrowserContext> NewContextAsync() =>
-        _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+    public Task<IBrowserContext> NewContextAsync(int width = 1440, int height = 900) =>
+        _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -1,3 +1,4 @@
+using Jewelry.Tests.Browser;
 using Microsoft.Playwright;
 
 namespace Jewelry.Tests.Dashboard;
@@ -9,47 +10,28 @@ namespace Jewelry.Tests.Dashboard;
 [Collection(DashboardTestGroup.Name)]
 public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    /// <summary>Setup installs Chromium unless told not to (JEWELRY_BROWSER_TESTS=0); only then are these tests skipped.</summary>
-    private static bool Disabled => Environment.GetEnvironmentVariable("JEWELRY_BROWSER_TESTS") == "0";
+    private HeadlessChromium? _chromium;
 
     public async ValueTask InitializeAsync()
     {
-        if (Disabled)
+        if (!HeadlessChromium.Disabled)
         {
-            return;
+            _chromium = await HeadlessChromium.LaunchAsync();
         }
-
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: ./setup.sh installs Debian's chromium.");
-
-        // Two cores shared with PostgreSQL, the dashboard and the browser: allow more than the default 5 s.
-        Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-
-        _playwright?.Dispose();
     }
 
     [Fact]
     public async Task An_engineer_logs_in_finds_an_order_opens_its_trace_and_reads_a_spans_attributes()
     {
-        Assert.SkipWhen(Disabled, "JEWELRY_BROWSER_TESTS=0");
+        Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
         var orderId = "ORD-UI-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var traceId = SampleTelemetry.NewTraceId();
         using (var otlp = new OtlpTestClient(fixture.Dashboard))
@@ -61,19 +43,19 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
 
         (await fixture.Api.WaitForTraceAsync(SampleTelemetry.Hex(traceId), 4)).Dispose();
 
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        await using var context = await _chromium!.NewContextAsync();
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
 
         // Without a session the dashboard sends the browser to the login page.
         await page.GotoAsync(baseUrl + "/traces");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
-        await Screenshot(page, "01-login");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-01-login");
 
         await page.GotoAsync($"{baseUrl}/login?t={fixture.Dashboard.BrowserToken}");
         await page.WaitForURLAsync(baseUrl + "/traces");
         await Assertions.Expect(page.GetByTestId("trace-list")).ToBeVisibleAsync();
-        await Screenshot(page, "02-traces");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-02-traces");
 
         await page.Locator("input[name=attr]").FillAsync("order.id=" + orderId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find traces" }).ClickAsync();
@@ -81,7 +63,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         var rows = page.Locator("[data-testid=trace-list] > tbody > tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("POST /orders/{id}/submit");
-        await Screenshot(page, "03-search-by-order-id");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-03-search-by-order-id");
 
         // The header's search box opens the order pages; the trace filter's order.id shows the order's journey, one trace per stage.
         await Assertions.Expect(page.Locator("form.order-search")).ToHaveAttributeAsync("action", "/orders");
@@ -92,7 +74,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("order-journey")).ToContainTextAsync(orderId);
         await Assertions.Expect(page.GetByTestId("order-journey")).ToContainTextAsync("crm-api");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
-        await Screenshot(page, "03b-order-journey");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-03b-order-journey");
 
         await rows.First.Locator("a.trace-link").ClickAsync();
         await page.WaitForURLAsync($"{baseUrl}/traces/{SampleTelemetry.Hex(traceId)}");
@@ -101,7 +83,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(waterfallRows.Nth(0)).ToContainTextAsync("shop-api");
         await Assertions.Expect(waterfallRows.Nth(2)).ToContainTextAsync("crm-api");
         await Assertions.Expect(page.Locator(".wf-bar")).ToHaveCountAsync(4);
-        await Screenshot(page, "04-waterfall");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-04-waterfall");
 
         await waterfallRows.Filter(new() { HasText = "POST /price-requests" }).ClickAsync();
         var attributes = page.GetByTestId("span-attributes");
@@ -110,7 +92,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(attributes).ToContainTextAsync("PriceUnavailable");
         await Assertions.Expect(page.GetByTestId("span-panel")).ToContainTextAsync("MES did not answer");
         Assert.Contains("span=", page.Url, StringComparison.Ordinal);
-        await Screenshot(page, "05-span-details");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-05-span-details");
 
         // The URL holds the selection: reloading shows the same span.
         await page.ReloadAsync();
@@ -119,7 +101,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await page.GotoAsync($"{baseUrl}/logs?orderId={orderId}");
         var logRows = page.Locator("[data-testid=log-list] > tbody > tr");
         await Assertions.Expect(logRows).ToHaveCountAsync(2);
-        await Screenshot(page, "06-logs");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-06-logs");
         await logRows.Filter(new() { HasText = "Pricing failed" }).Locator("a.mono").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains($"/traces/{SampleTelemetry.Hex(traceId)}", StringComparison.Ordinal));
     }
@@ -127,7 +109,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_resources_page_shows_what_the_apphost_started_with_state_and_urls()
     {
-        Assert.SkipWhen(Disabled, "JEWELRY_BROWSER_TESTS=0");
+        Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
         await File.WriteAllTextAsync(fixture.ResourceStateFile, """
             {
               "dataDirectory": "/tmp/jewelry-run",
@@ -139,7 +121,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
               ]
             }
             """, TestContext.Current.CancellationToken);
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        await using var context = await _chromium!.NewContextAsync(1280, 720);
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
         await page.GotoAsync($"{baseUrl}/login?t={fixture.Dashboard.BrowserToken}");
@@ -152,16 +134,16 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(rows.Nth(1).Locator("a[href='http://127.0.0.1:5101']")).ToBeVisibleAsync();
         await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("exited with code 1");
         Assert.DoesNotContain("secret", await page.ContentAsync(), StringComparison.Ordinal);
-        await Screenshot(page, "07-resources");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-07-resources");
     }
 
     [Fact]
     public async Task Support_signs_in_with_the_form_and_is_told_a_trace_without_an_order_is_not_for_them()
     {
-        Assert.SkipWhen(Disabled, "JEWELRY_BROWSER_TESTS=0");
+        Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
         var traceId = SampleTelemetry.NewTraceId();
         await RoleSampleTelemetry.SendAsync(fixture, RoleSampleTelemetry.TraceWithoutOrder(traceId), 2);
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        await using var context = await _chromium!.NewContextAsync(1280, 720);
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
 
@@ -180,14 +162,14 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("support · support");
         await Assertions.Expect(page.GetByTestId("nav").GetByRole(AriaRole.Link)).ToHaveTextAsync(["Orders", "Stuck orders", "Stages"]);
         await Assertions.Expect(page.GetByTestId("waterfall")).ToHaveCountAsync(0);
-        await Screenshot(page, "08-support-forbidden-trace");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-08-support-forbidden-trace");
     }
 
     [Fact]
     public async Task Admin_signs_in_with_the_form_and_reads_the_audit_log()
     {
-        Assert.SkipWhen(Disabled, "JEWELRY_BROWSER_TESTS=0");
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
+        await using var context = await _chromium!.NewContextAsync();
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
 
@@ -210,29 +192,6 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("audit-list")).ToContainTextAsync("POST /login");
         Assert.All(await rows.Locator("td:nth-child(2)").AllInnerTextsAsync(), user => Assert.Equal("admin", user));
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("admin · admin");
-        await Screenshot(page, "09-admin-audit");
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        var directory = Path.Combine(ResultsDirectory(), "screenshots");
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"dashboard-{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        TestContext.Current.AddAttachment($"dashboard-{name}.png", await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken), "image/png");
-    }
-
-    /// <summary>The repository's TestResults folder (where ./test.sh writes the TRX files), or the test output folder.</summary>
-    private static string ResultsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Jewelry.sln")))
-            {
-                return Path.Combine(directory.FullName, "TestResults");
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "TestResults");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-09-admin-audit");
     }
 }

@@ -3,6 +3,7 @@ using Jewelry.Hosting;
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Browser;
+using Jewelry.Tests.Dashboard;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Lifecycle;
 using Microsoft.Playwright;
@@ -45,10 +46,11 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack) :
             TimeSpan.FromSeconds(60),
             $"the dashboard has the ten statuses of {order.Id}");
 
+        // Support's view: the order id typed into the top bar's search, from the stuck page.
         var page = await SignedInPageAsync();
-        await page.GotoAsync(Url("/orders"));
-        await page.GetByTestId("journey-order-id").FillAsync(order.Id.ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show journey" }).ClickAsync();
+        await page.GotoAsync(Url("/orders/stuck"));
+        await page.GetByLabel("Find an order id").FillAsync(order.Id.ToString());
+        await page.GetByLabel("Find an order id").PressAsync("Enter");
         await page.WaitForURLAsync(Url($"/orders/{order.Id}"));
 
         await Assertions.Expect(page.GetByTestId("journey-status")).ToHaveTextAsync("CLOSED");
@@ -109,11 +111,12 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack) :
 
     private string Url(string path) => stack.DashboardUrl.ToString().TrimEnd('/') + path;
 
+    /// <summary>A page signed in as the demo support user: what the journey and stuck pages are for.</summary>
     private async Task<IPage> SignedInPageAsync()
     {
         var context = await _chromium!.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(stack.App.DashboardLoginUrl!.ToString());
-        return page;
+        var signIn = await context.APIRequest.PostAsync(Url("/api/login"), new() { DataObject = new { userName = DemoUsers.SupportName, password = DemoUsers.SupportPassword } });
+        Assert.True(signIn.Ok, $"support signs in: {signIn.Status} {await signIn.TextAsync()}");
+        return await context.NewPageAsync();
     }
 }
