@@ -46,6 +46,12 @@ internal sealed class DashboardProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The dashboard's own build output, as the AppHost runs it: the test output folder holds every referenced
+    /// service's appsettings.json under one name, so a dashboard started there would read whichever was copied last.
+    /// </summary>
+    public static string DashboardDll { get; } = new Projects.Jewelry_Dashboard().TargetPath;
+
     /// <summary>Starts it and waits until it answers: <c>/health</c> (the store is ready), or only <c>/alive</c> when <paramref name="waitForStore"/> is false.</summary>
     public static async Task<DashboardProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null, bool waitForStore = true)
     {
@@ -59,9 +65,9 @@ internal sealed class DashboardProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(DashboardDll)!,
         };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Jewelry.Dashboard.dll"));
+        startInfo.ArgumentList.Add(DashboardDll);
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = frontend.ToString(),

@@ -76,7 +76,7 @@ public sealed class PasswordHasherTests
     [Fact]
     public void The_demo_users_in_appsettings_have_hashes_of_the_documented_passwords()
     {
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(new Projects.Jewelry_Dashboard().ProjectPath)!, "appsettings.json")));
         var users = settings.RootElement.GetProperty("Dashboard").GetProperty("Users").EnumerateArray()
             .ToDictionary(u => u.GetProperty("Name").GetString()!, u => (Role: u.GetProperty("Role").GetString(), Hash: u.GetProperty("PasswordHash").GetString()));
 
@@ -122,9 +122,9 @@ public sealed class PasswordHasherTests
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(DashboardProcess.DashboardDll)!,
         };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Jewelry.Dashboard.dll"));
+        startInfo.ArgumentList.Add(DashboardProcess.DashboardDll);
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);

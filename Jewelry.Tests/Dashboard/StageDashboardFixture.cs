@@ -4,8 +4,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>
 /// A dashboard of its own for the stage statistics tests, on a fresh database of the shared PostgreSQL, with the
-/// order lifecycle given here. The shared dashboard runs from the test output folder, whose appsettings.json is
-/// another project's, so it knows no lifecycle; and a database of its own keeps every count exact.
+/// order lifecycle given here (independent of appsettings.json), so that every count is exact.
 /// </summary>
 public sealed class StageDashboardFixture(DashboardFixture shared) : IAsyncLifetime
 {
