@@ -8,26 +8,8 @@ namespace Jewelry.Tests.Dashboard;
 /// open the waterfall and a span's attributes. Screenshots land in TestResults/screenshots.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
-public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
+public sealed class BrowserTests(DashboardFixture fixture, HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
-    private HeadlessChromium? _chromium;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!HeadlessChromium.Disabled)
-        {
-            _chromium = await HeadlessChromium.LaunchAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task An_engineer_logs_in_finds_an_order_opens_its_trace_and_reads_a_spans_attributes()
     {
@@ -43,7 +25,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
 
         (await fixture.Api.WaitForTraceAsync(SampleTelemetry.Hex(traceId), 4)).Dispose();
 
-        await using var context = await _chromium!.NewContextAsync();
+        await using var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
 
@@ -121,7 +103,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
               ]
             }
             """, TestContext.Current.CancellationToken);
-        await using var context = await _chromium!.NewContextAsync(1280, 720);
+        await using var context = await chromium.NewContextAsync(1280, 720);
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
         await page.GotoAsync($"{baseUrl}/login?t={fixture.Dashboard.BrowserToken}");
@@ -143,7 +125,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
         Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
         var traceId = SampleTelemetry.NewTraceId();
         await RoleSampleTelemetry.SendAsync(fixture, RoleSampleTelemetry.TraceWithoutOrder(traceId), 2);
-        await using var context = await _chromium!.NewContextAsync(1280, 720);
+        await using var context = await chromium.NewContextAsync(1280, 720);
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
 
@@ -169,7 +151,7 @@ public sealed class BrowserTests(DashboardFixture fixture) : IAsyncLifetime
     public async Task Admin_signs_in_with_the_form_and_reads_the_audit_log()
     {
         Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
-        await using var context = await _chromium!.NewContextAsync();
+        await using var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
 

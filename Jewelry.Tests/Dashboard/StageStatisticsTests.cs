@@ -117,28 +117,6 @@ public sealed class StageStatisticsTests(StageDashboardFixture fixture) : IClass
         Assert.InRange(to, before, DateTimeOffset.UtcNow);
     }
 
-    [Theory]
-    [InlineData("/api/stages?window=3w", "window")]
-    [InlineData("/api/stages?window=30s", "window")]
-    [InlineData("/api/stages?window=8d", "window")]
-    [InlineData("/api/stages?window=1h&from=2026-01-01T00:00:00Z", "window")]
-    [InlineData("/api/stages?from=yesterday", "from")]
-    [InlineData("/api/stages?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "from")]
-    [InlineData("/api/stages?from=2026-01-01T00:00:00Z&to=2026-01-09T00:00:00Z", "from")]
-    [InlineData("/api/stages?to=soon", "to")]
-    [InlineData("/api/stages/chart.svg?window=fortnight", "window")]
-    [InlineData("/api/stages/chart.svg?kind=pie", "kind")]
-    public async Task Bad_windows_get_400_problem_details_naming_the_parameter(string url, string parameter)
-    {
-        using var response = await fixture.Api.GetAsync(url, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), problem.RootElement.GetRawText());
-        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
-    }
-
     /// <summary>The full label of each bar row, from its tooltip (the visible text may be shortened).</summary>
     private static List<string> RowLabels(XDocument chart) =>
         chart.Descendants(s_svg + "g")

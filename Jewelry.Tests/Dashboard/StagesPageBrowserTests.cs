@@ -5,26 +5,8 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>The Stages page in headless Chromium: the window picker, both tables, both server-rendered charts, links to the orders.</summary>
 [Collection(DashboardTestGroup.Name)]
-public sealed class StagesPageBrowserTests(StageDashboardFixture fixture) : IClassFixture<StageDashboardFixture>, IAsyncLifetime
+public sealed class StagesPageBrowserTests(StageDashboardFixture fixture, HeadlessChromium chromium) : IClassFixture<StageDashboardFixture>, IClassFixture<HeadlessChromium>
 {
-    private HeadlessChromium? _chromium;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!HeadlessChromium.Disabled)
-        {
-            _chromium = await HeadlessChromium.LaunchAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task An_engineer_picks_a_window_and_reads_the_stage_tables_and_charts()
     {
@@ -33,7 +15,7 @@ public sealed class StagesPageBrowserTests(StageDashboardFixture fixture) : ICla
         // Three hours back: the last hour holds only G's entry into FILE_UPLOADED; the last 24 hours hold everything.
         var now = DateTimeOffset.UtcNow;
         var data = await StageData.SendAsync(fixture.Dashboard, fixture.Api, DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() - (3 * 3600)));
-        await using var context = await _chromium!.NewContextAsync();
+        await using var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
         var baseUrl = fixture.Dashboard.FrontendUrl.ToString().TrimEnd('/');
         await page.GotoAsync($"{baseUrl}/login?t={fixture.Dashboard.BrowserToken}");

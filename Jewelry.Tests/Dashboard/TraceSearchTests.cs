@@ -97,6 +97,17 @@ public sealed class TraceSearchTests(DashboardFixture fixture)
     [InlineData("/api/logs?traceId=xyz", "traceId")]
     [InlineData("/api/logs?level=loud", "level")]
     [InlineData("/api/traces/not-a-trace-id", "traceId")]
+    [InlineData("/api/stages?window=3w", "window")]
+    [InlineData("/api/stages?window=30s", "window")]
+    [InlineData("/api/stages?window=8d", "window")]
+    [InlineData("/api/stages?window=1h&from=2026-01-01T00:00:00Z", "window")]
+    [InlineData("/api/stages?from=yesterday", "from")]
+    [InlineData("/api/stages?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "from")]
+    [InlineData("/api/stages?from=2026-01-01T00:00:00Z&to=2026-01-09T00:00:00Z", "from")]
+    [InlineData("/api/stages?to=soon", "to")]
+    [InlineData("/api/stages/chart.svg?window=fortnight", "window")]
+    [InlineData("/api/stages/chart.svg?kind=pie", "kind")]
+    [InlineData("/api/orders/not%20an%20order%3B/journey", "orderId")]
     public async Task Bad_input_gets_400_problem_details_naming_the_parameter(string url, string parameter)
     {
         using var response = await fixture.Api.GetAsync(url, TestContext.Current.CancellationToken);

@@ -12,28 +12,10 @@ namespace Jewelry.Tests.Orders;
 
 /// <summary>The journey and stuck-orders pages in headless Chromium, on telemetry of the real services.</summary>
 [Collection(OrderTrackingCollectionDefinition.Name)]
-public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack) : IAsyncLifetime
+public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack, HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
     private readonly OrderJourneyDriver _orders = new(stack);
-    private HeadlessChromium? _chromium;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!HeadlessChromium.Disabled)
-        {
-            _chromium = await HeadlessChromium.LaunchAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task The_journey_page_shows_a_closed_orders_statuses_and_chains()
@@ -114,7 +96,7 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack) :
     /// <summary>A page signed in as the demo support user: what the journey and stuck pages are for.</summary>
     private async Task<IPage> SignedInPageAsync()
     {
-        var context = await _chromium!.NewContextAsync();
+        var context = await chromium.NewContextAsync();
         var signIn = await context.APIRequest.PostAsync(Url("/api/login"), new() { DataObject = new { userName = DemoUsers.SupportName, password = DemoUsers.SupportPassword } });
         Assert.True(signIn.Ok, $"support signs in: {signIn.Status} {await signIn.TextAsync()}");
         return await context.NewPageAsync();
