@@ -34,6 +34,6 @@ public sealed class StagesPageBrowserTests(StageDashboardFixture fixture, Headle
         await Assertions.Expect(page.Locator("[data-testid=status-chart] svg g.stage")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("[data-testid=hop-chart] svg g.stage")).ToHaveCountAsync(5);
         await Assertions.Expect(statusRows.First.Locator($"a[href='/orders/{data.H.Id}']")).ToBeVisibleAsync();
-        await HeadlessChromium.ScreenshotAsync(page, "dashboard-08-stages");
+        await HeadlessChromium.ScreenshotAsync(page, "dashboard-10-stages");
     }
 }
