@@ -24,6 +24,12 @@ internal sealed class BenchmarkReport(BenchmarkOptions options)
 
     public LatencySummary? ServiceErrorsPage { get; set; }
 
+    public LatencySummary? OrderJourney { get; set; }
+
+    public LatencySummary? StuckReport { get; set; }
+
+    public LatencySummary? StagesDay { get; set; }
+
     public List<string> OrderSearchPlan { get; } = [];
 
     public List<(string Table, long Rows, long Bytes)> Tables { get; set; } = [];
@@ -48,6 +54,9 @@ internal sealed class BenchmarkReport(BenchmarkOptions options)
         Console.WriteLine($"  order.id search (1,000-span trace)    {BigTraceSearch}");
         Console.WriteLine($"  newest 50 traces                     {NewestPage}");
         Console.WriteLine($"  service + errors + min duration      {ServiceErrorsPage}");
+        Console.WriteLine($"  order journey (20 spans)             {OrderJourney}");
+        Console.WriteLine($"  stuck and lost orders report         {StuckReport}");
+        Console.WriteLine($"  stage statistics, 24 h window        {StagesDay}");
         Console.WriteLine();
         Console.WriteLine("Store");
         foreach (var (table, rows, bytes) in Tables)

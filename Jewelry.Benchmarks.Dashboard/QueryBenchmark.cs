@@ -42,6 +42,15 @@ internal sealed class QueryBenchmark(BenchmarkOptions options, DashboardServer d
             Expect(result.RootElement.GetProperty("traces").GetArrayLength() == 50, "a full page of mes-api errors");
         });
 
+        Console.Error.WriteLine("Order journeys, the stuck-orders report and stage statistics...");
+        report.OrderJourney = await MeasureAsync(options.Queries, async () =>
+        {
+            using var result = await GetAsync($"/api/orders/{SpanGenerator.OrderId(random.Next(traces))}/journey");
+            Expect(result.RootElement.GetProperty("spanCount").GetInt32() == options.SpansPerTrace, "the whole order in its journey");
+        });
+        report.StuckReport = await MeasureAsync(10, async () => (await GetAsync("/api/orders/stuck")).Dispose());
+        report.StagesDay = await MeasureAsync(5, async () => (await GetAsync("/api/stages?window=24h")).Dispose());
+
         var status = await dashboard.StatusAsync();
         report.Tables = status.GetProperty("tables").EnumerateArray()
             .Select(t => (t.GetProperty("table").GetString()!, t.GetProperty("approximateRows").GetInt64(), t.GetProperty("totalBytes").GetInt64()))

@@ -18,6 +18,8 @@ internal static class SpanGenerator
     private static readonly string[] _names =
         ["POST /orders/{id}/submit", "INSERT shopdb.orders", "POST crm-api/price-requests", "price-requests publish", "price-requests process", "SELECT mesdb.models", "GET models/{key}", "order.transition"];
 
+    private static readonly string[] _statuses = ["INITIATED", "FILE_UPLOADED", "SUBMITTED", "PRICE_CALCULATED", "MANUFACTURING_STARTED", "SHIPPED"];
+
     public static string OrderId(long trace) => $"ORD-{trace:D8}";
 
     public static byte[] TraceId(long trace)
@@ -83,6 +85,12 @@ internal static class SpanGenerator
                 },
                 Status = new Status { Code = i == spanCount - 1 && trace % 10 == 0 ? Status.Types.StatusCode.Error : Status.Types.StatusCode.Unset },
             };
+            if (span.Name == "order.transition")
+            {
+                // A status change, as the stuck-orders report and the stage statistics read them.
+                span.Attributes.Add(Text("order.status.to", _statuses[(int)((trace + i) % _statuses.Length)]));
+            }
+
             root ??= spanId;
             scopes[i % scopes.Length].Spans.Add(span);
         }
