@@ -38,8 +38,21 @@ public static class OrderJourneyBuilder
                 .OrderBy(s => s.EndTimeUnixNano)
                 .Select(s => new JourneyError(UnixNano.ToDateTimeOffset(s.EndTimeUnixNano), HopClassification.Classify(s.Attributes), s.ServiceName, s.Name, Reason(s), s.TraceId, s.SpanId))
                 .ToList(),
+            PendingMessages(spans, options, now),
             spans.Count,
             truncated);
+    }
+
+    /// <summary>Confirmed messages of the order with no processing span of the same message id among its spans.</summary>
+    private static List<LostMessage> PendingMessages(IReadOnlyList<OrderSpan> spans, OrderTrackingOptions options, DateTimeOffset now)
+    {
+        var processed = spans.Where(s => s.Kind == SpanKind.Consumer).Select(s => s.Attribute("messaging.message.id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return spans
+            .Where(s => s.Kind == SpanKind.Producer && s.Attribute("messaging.rabbitmq.confirmed") == "true"
+                && s.Attribute("messaging.message.id") is { } id && !processed.Contains(id))
+            .OrderBy(s => s.EndTimeUnixNano)
+            .Select(s => LostMessage.FromProducer(s, options, now))
+            .ToList();
     }
 
     /// <summary>Why a span failed, in the words it gave: its status message, a dead-letter reason, or its error type.</summary>

@@ -28,7 +28,7 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
 
         var latest = await LatestStatusesAsync(connection, since, cancellationToken);
         var lost = (await LostMessagesAsync(connection, since, UnixNano.FromDateTimeOffset(now - settings.LostMessageAfter), cancellationToken))
-            .Select(span => ToLostMessage(span, settings, now))
+            .Select(span => LostMessage.FromProducer(span, settings, now))
             .ToList();
         var deadLettered = (await DeadLetteredAsync(connection, since, cancellationToken)).Select(span => ToDeadLettered(span, settings)).ToList();
         var failures = (await FailuresAsync(connection, since, cancellationToken))
@@ -185,18 +185,6 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
 
         return activities;
     }
-
-    private static LostMessage ToLostMessage(OrderSpan span, OrderTrackingOptions settings, DateTimeOffset now) => new(
-        span.Attribute(HopClassification.OrderIdAttribute),
-        span.Attribute("messaging.message.id")!,
-        span.Attribute("messaging.destination.name"),
-        span.Attribute("messaging.rabbitmq.destination.routing_key"),
-        HopDetail.QueueOf(span, settings),
-        OrderSpanReader.End(span),
-        (now - OrderSpanReader.End(span)).TotalMilliseconds,
-        span.ServiceName,
-        span.TraceId,
-        span.SpanId);
 
     private static DeadLetteredMessage ToDeadLettered(OrderSpan span, OrderTrackingOptions settings) => new(
         span.Attribute(HopClassification.OrderIdAttribute),

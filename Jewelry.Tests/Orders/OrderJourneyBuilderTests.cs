@@ -111,6 +111,30 @@ public sealed class OrderJourneyBuilderTests
             chain.Hops.Select(h => h.Detail));
     }
 
+    [Fact]
+    public void A_confirmed_message_no_consumer_processed_is_where_the_order_waits()
+    {
+        Dictionary<string, object?> Message(string id) => new()
+        {
+            ["messaging.system"] = "rabbitmq",
+            ["messaging.message.id"] = id,
+            ["messaging.rabbitmq.destination.routing_key"] = "price.requested",
+            ["messaging.rabbitmq.confirmed"] = true,
+        };
+        var spans = new[]
+        {
+            Span("t1", "p1", null, "send price.requested", SpanKind.Producer, 0, 2, Message("m1")),
+            Span("t1", "c1", "p1", "process mes.price-requests", SpanKind.Consumer, 5, 9, Message("m1")),
+            Span("t2", "p2", null, "send price.requested", SpanKind.Producer, 1_000, 1_002, Message("m2")),
+        };
+
+        var journey = OrderJourneyBuilder.Build(OrderId, spans, Options, T0.AddSeconds(31));
+
+        var waiting = Assert.Single(journey.PendingMessages);
+        Assert.Equal(("m2", "mes.price-requests", "price.requested", 29_998d), (waiting.MessageId, waiting.Queue, waiting.RoutingKey, waiting.WaitingMs));
+        Assert.Equal((OrderId, "t2", "p2"), (waiting.OrderId, waiting.TraceId, waiting.SpanId));
+    }
+
     [Theory]
     [InlineData("""{"order.status.to": "SUBMITTED", "db.system.name": "postgresql"}""", HopKind.Status)]
     [InlineData("""{"messaging.system": "rabbitmq"}""", HopKind.Queue)]

@@ -42,6 +42,7 @@ public sealed class OrderJourneyTests(OrderTrackingStackFixture stack)
         Assert.Equal("CLOSED", journey.Value.Text("currentStatus"));
         Assert.True(journey.Value.GetProperty("isFinal").GetBoolean());
         Assert.Empty(journey.Value.Items("errors"));
+        Assert.Empty(journey.Value.Items("pendingMessages"));
 
         // Each status was recorded in one of the order's chains, and each chain has a start, a duration and services.
         var chains = journey.Value.Items("chains").ToList();

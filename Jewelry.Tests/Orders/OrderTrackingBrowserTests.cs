@@ -78,6 +78,8 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack, H
             await Assertions.Expect(page.GetByTestId("journey-status")).ToHaveTextAsync("SUBMITTED");
             await Assertions.Expect(page.GetByTestId("journey-current")).ToContainTextAsync("Price calculation in the MES");
             await Assertions.Expect(page.GetByTestId("journey-time-in-status")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("journey-waiting")).ToContainTextAsync(OrderTopology.MesPriceRequests.Name);
+            await Assertions.Expect(page.GetByTestId("journey-waiting")).ToContainTextAsync(RoutingKeys.PriceRequested);
             await HeadlessChromium.ScreenshotAsync(page, "orders-03-journey-stuck");
         }
         finally
