@@ -100,10 +100,22 @@ public sealed class RoleAccessTests(DashboardFixture fixture)
     }
 
     [Theory]
+    [InlineData(DemoUsers.SupportName, DemoUsers.SupportPassword, "/orders")]
+    [InlineData(DemoUsers.DeveloperName, DemoUsers.DeveloperPassword, "/traces")]
+    public async Task The_root_opens_the_home_of_the_users_role(string user, string password, string home)
+    {
+        using var client = await SignInAsync(user, password);
+
+        using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(home, response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
     [InlineData("/traces")]
     [InlineData("/logs")]
     [InlineData("/resources")]
-    [InlineData("/")]
     [InlineData("/admin/audit")]
     [InlineData("/admin/retention")]
     public async Task Support_is_sent_to_the_forbidden_page_for_developer_and_admin_pages(string page)
