@@ -28,7 +28,13 @@ public sealed class AuditFailureTests(DashboardFixture fixture)
         Assert.Equal(HttpStatusCode.OK, services.StatusCode);
         Assert.Equal(1, after.GetProperty("failed").GetInt64());
         Assert.Contains("audit_log", after.GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Could not write the audit entry for GET /api/services (200)", dashboard.Output, StringComparison.Ordinal);
+
+        // The log line travels through the console logger's queue and a pipe: it is there soon, not at once.
+        await Poll.UntilAsync(
+            () => Task.FromResult<string?>(dashboard.Output),
+            output => output!.Contains("Could not write the audit entry for GET /api/services (200)", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "the failed audit write logged");
         Assert.DoesNotContain(DemoUsers.DeveloperPassword, dashboard.Output, StringComparison.Ordinal);
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Jewelry.Hosting;
+using Jewelry.Tests.Stack;
 using Npgsql;
 using RabbitMQ.Client;
 
@@ -16,8 +17,10 @@ public sealed class InfrastructureTests(InfrastructureFixture fixture)
     private DistributedApplication App => fixture.App;
 
     [Fact]
-    public void Every_resource_is_healthy_after_start()
+    public async Task Every_resource_is_healthy_after_start()
     {
+        // A restart test of this collection may have run first: healthy means the AppHost sees all of them healthy again.
+        await App.WaitUntilAllHealthyAsync();
         Assert.All(App.Resources, resource => Assert.True(resource.State == ResourceState.Healthy, $"{resource.Name} is {resource.State}: {resource.StateReason}"));
         Assert.Equal(["postgres", "shopdb", "messaging", "models"], App.Resources.Select(r => r.Name));
     }

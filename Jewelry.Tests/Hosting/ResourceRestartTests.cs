@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Jewelry.Hosting;
+using Jewelry.Tests.Stack;
 using RabbitMQ.Client;
 
 namespace Jewelry.Tests.Hosting;
@@ -55,10 +56,11 @@ public sealed class ResourceRestartTests(InfrastructureFixture fixture)
         var cancellation = TestContext.Current.CancellationToken;
 
         await App.StopResourceAsync("postgres", cancellation);
-        await App.WaitForResourceStateAsync("shopdb", ResourceState.Unhealthy, cancellation).WaitAsync(TimeSpan.FromSeconds(15), cancellation);
+        await App.WaitForResourceStateAsync("shopdb", ResourceState.Unhealthy, cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
         await App.StartResourceAsync("postgres", cancellation);
-        await App.WaitForResourceStateAsync("shopdb", ResourceState.Healthy, cancellation).WaitAsync(TimeSpan.FromSeconds(15), cancellation);
+        await App.WaitForResourceStateAsync("shopdb", ResourceState.Healthy, cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
 
         Assert.Contains("  shopdb       unhealthy", fixture.Log, StringComparison.Ordinal);
+        await App.WaitUntilAllHealthyAsync();
     }
 }

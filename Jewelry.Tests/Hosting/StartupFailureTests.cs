@@ -34,15 +34,16 @@ public sealed class StartupFailureTests
         var messaging = builder.AddRabbitMQ("messaging").WithStartupTimeout(TimeSpan.FromSeconds(1));
         builder.AddProject<Projects.Jewelry_ShopApi>("shop-api").WaitFor(messaging);
         await using var app = builder.Build();
-        List<int> launched = [];
-        var watch = Task.Run(
-            async () =>
+        // Every process the resource launched, gathered while it starts: the broker may already be gone at one look.
+        HashSet<int> launched = [];
+        var watch = Eventually.WaitUntilAsync(
+            () =>
             {
-                await app.WaitForResourceStateAsync("messaging", ResourceState.Starting, TestContext.Current.CancellationToken);
-                await Eventually.WaitUntilAsync(() => app.Resources.Single(r => r.Name == "messaging").ProcessIds.Count == 2, TimeSpan.FromSeconds(10), "epmd and the broker launched");
-                launched.AddRange(app.Resources.Single(r => r.Name == "messaging").ProcessIds);
+                launched.UnionWith(app.Resources.Single(r => r.Name == "messaging").ProcessIds);
+                return launched.Count == 2 || app.GetResourceState("messaging") == ResourceState.Failed;
             },
-            TestContext.Current.CancellationToken);
+            TimeSpan.FromSeconds(90),
+            "epmd and the broker launched, or the start failed");
 
         var start = await Record.ExceptionAsync(
             () => app.StartAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
@@ -52,6 +53,7 @@ public sealed class StartupFailureTests
         Assert.StartsWith("not healthy after 1.0 s: AMQP: ", failure.Reason, StringComparison.Ordinal);
         Assert.Equal(ResourceState.Failed, app.GetResourceState("messaging"));
         await watch;
+        Assert.NotEmpty(launched);
         Assert.All(launched, pid => Assert.False(ProcessInspector.IsRunning(pid), $"{ProcessInspector.Describe(pid)} still runs"));
         Assert.Empty(app.Resources.Single(r => r.Name == "shop-api").ProcessIds);
         Assert.DoesNotContain("shop-api     starting", log.ToString(), StringComparison.Ordinal);

@@ -23,10 +23,7 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack, H
         Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
         var order = await _orders.SubmittedOrderAsync(StlWriter.WriteBinary(MeshFactory.Box(10, 10, 10)));
         await _orders.CompleteAsync(order.Id);
-        await Eventually.WaitUntilAsync(
-            async () => (await stack.Dashboard.JourneyAsync(order.Id))?.Items("statuses").Count() == 10,
-            TimeSpan.FromSeconds(60),
-            $"the dashboard has the ten statuses of {order.Id}");
+        await stack.Dashboard.WaitForClosedJourneyAsync(order.Id);
 
         // Support's view: the order id typed into the top bar's search, from the stuck page.
         var page = await SignedInPageAsync();

@@ -25,6 +25,12 @@ public sealed class OrderTrackingRoleTests(OrderTrackingStackFixture stack)
         var order = await _orders.SubmittedOrderAsync(StlWriter.WriteBinary(MeshFactory.Box(10, 10, 10)));
         await _orders.WaitForStatusAsync(order.Id, "PRICE_CALCULATED");
 
+        // The CRM records the status before the test can see it, but exports it on its own schedule.
+        await Eventually.WaitUntilAsync(
+            async () => await stack.Dashboard.JourneyAsync(order.Id) is { } j && j.Items("chains").Any(c => c.Items("statusesEntered").Any(s => s.GetString() == "PRICE_CALCULATED")),
+            TimeSpan.FromSeconds(30),
+            $"the dashboard has the chain that priced {order.Id}");
+
         // A request that carries no order: the Shop's OpenAPI document, with a trace id the test knows.
         var orderlessTraceId = ActivityTraceId.CreateRandom().ToHexString();
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json"))

@@ -31,9 +31,14 @@ public sealed class StackHealthTests(StackFixture stack)
     {
         using var client = stack.App.CreateHttpClient(api);
 
-        var (status, report) = await HealthReport.ReadAsync(client, TestContext.Current.CancellationToken);
+        // A check can time out once while the two cores are busy; healthy means it answers healthy, not on the first try.
+        (int Status, HealthReport? Report) read = default;
+        await Eventually.WaitUntilAsync(
+            async () => (read = await HealthReport.ReadAsync(client, TestContext.Current.CancellationToken)).Status == 200,
+            s_recoveredWithin,
+            () => $"{api} answers /health with 200; last: {read.Status} {read.Report?.Status}");
 
-        Assert.Equal(200, status);
+        var report = read.Report!;
         Assert.Equal("Healthy", report.Status);
         foreach (var dependency in dependencies)
         {
@@ -81,8 +86,11 @@ public sealed class StackHealthTests(StackFixture stack)
                     $"{api} reports messaging Unhealthy with 503");
             }
 
-            // The shop API does not use RabbitMQ: it stays ready.
-            Assert.Equal(200, (await HealthReport.ReadAsync(stack.Shop, ct)).StatusCode);
+            // The shop API does not use RabbitMQ: it is ready while the broker is down.
+            await Eventually.WaitUntilAsync(
+                async () => (await HealthReport.ReadAsync(stack.Shop, ct)).StatusCode == 200,
+                s_unhealthyWithin,
+                "shop-api reports 200 while messaging is down");
         }
         finally
         {
