@@ -125,7 +125,7 @@ public static class DashboardApi
                 ["metrics"] = counters.Metrics,
             },
             new RetentionReport(limits.MaxAge, limits.MaxSpans, limits.MaxLogRecords, limits.MaxMetricPoints,
-                retention.Runs, retention.LastRun, retention.LastError, retention.Removed),
+                retentionPolicy.Options.MaxAuditAge, retention.Runs, retention.LastRun, retention.LastError, retention.Removed),
             audit.Snapshot(),
             readiness.IsReady ? await statistics.GetAsync(cancellationToken) : []));
     }

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text.Json;
-using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,8 +8,6 @@ namespace Jewelry.Dashboard.Api;
 /// <summary><c>POST /api/login</c>: a configured user's name and password for the session cookie, for scripts and tests.</summary>
 public static class LoginApi
 {
-    public const string WrongCredentials = "Unknown user name or wrong password.";
-
     public static IEndpointRouteBuilder MapLoginApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/login", LoginAsync)
@@ -22,7 +20,7 @@ public static class LoginApi
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
-        HttpContext context, UserDirectory users, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        HttpContext context, PasswordSignIn signIn, CancellationToken cancellationToken)
     {
         LoginRequest? request;
         try
@@ -48,21 +46,15 @@ public static class LoginApi
                 detail: $"Send a JSON body {{\"userName\": \"...\", \"password\": \"...\"}} with Content-Type application/json; missing: {string.Join(", ", missing)}.");
         }
 
-        var user = users.Authenticate(request!.UserName!, request.Password!);
-        if (user is null)
+        var result = await signIn.SignInAsync(context, request!.UserName!, request.Password!);
+        if (result.RetryAfterSeconds is { } retryAfter)
         {
-            if (users.Find(request.UserName) is { } known)
-            {
-                var audit = AuditDetails.For(context);
-                audit.Identify(known.Name, known.Role);
-                audit.Detail = "sign-in refused: wrong password";
-            }
-
-            loggerFactory.CreateLogger(typeof(LoginApi)).LogWarning("Sign-in refused: unknown user name or wrong password");
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: WrongCredentials);
+            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in locked", detail: result.Refusal);
         }
 
-        await DashboardSession.SignInAsync(context, user.Name, user.Role, SignInMethod.Password);
-        return TypedResults.Ok(new LoginResponse(user.Name, user.Role));
+        return result.User is { } user
+            ? TypedResults.Ok(new LoginResponse(user.Name, user.Role))
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: result.Refusal);
     }
 }

@@ -8,6 +8,7 @@ public sealed record RetentionReport(
     long? MaxSpans,
     long? MaxLogRecords,
     long? MaxMetricPoints,
+    TimeSpan? MaxAuditAge,
     long Runs,
     DateTimeOffset? LastRun,
     string? LastError,

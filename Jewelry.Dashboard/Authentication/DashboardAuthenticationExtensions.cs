@@ -34,6 +34,14 @@ public static class DashboardAuthenticationExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DashboardUsersOptions>, DashboardUsersValidator>();
         builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddOptions<SignInThrottleOptions>()
+            .BindConfiguration(SignInThrottleOptions.SectionName)
+            .Validate(o => o.MaxFailures >= 1, $"{SignInThrottleOptions.SectionName}:MaxFailures must be at least 1")
+            .Validate(o => o.LockoutWindow > TimeSpan.Zero, $"{SignInThrottleOptions.SectionName}:LockoutWindow must be positive, e.g. 00:15:00")
+            .Validate(o => o.TrackedNames >= 1, $"{SignInThrottleOptions.SectionName}:TrackedNames must be at least 1")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<PasswordSignIn>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

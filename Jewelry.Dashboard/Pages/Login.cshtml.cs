@@ -1,4 +1,4 @@
-using Jewelry.Dashboard.Audit;
+using System.Globalization;
 using Jewelry.Dashboard.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +12,7 @@ namespace Jewelry.Dashboard.Pages;
 /// (<c>/login?t=TOKEN</c>, an admin session for whoever started the stack).
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(BrowserTokenValidator validator, UserDirectory users, IOptions<FrontendOptions> frontend, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(BrowserTokenValidator validator, PasswordSignIn signIn, IOptions<FrontendOptions> frontend) : PageModel
 {
     public bool TokenFailed { get; private set; }
 
@@ -52,24 +52,20 @@ public sealed class LoginModel(BrowserTokenValidator validator, UserDirectory us
             return Page();
         }
 
-        var user = users.Authenticate(UserName, password);
-        if (user is null)
+        var result = await signIn.SignInAsync(HttpContext, UserName, password);
+        if (result.User is { } user)
         {
-            if (users.Find(UserName) is { } known)
-            {
-                var audit = AuditDetails.For(HttpContext);
-                audit.Identify(known.Name, known.Role);
-                audit.Detail = "sign-in refused: wrong password";
-            }
-
-            logger.LogWarning("Sign-in refused: unknown user name or wrong password");
-            PasswordError = Api.LoginApi.WrongCredentials;
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return Page();
+            return LocalRedirect(Destination(user.Role));
         }
 
-        await DashboardSession.SignInAsync(HttpContext, user.Name, user.Role, SignInMethod.Password);
-        return LocalRedirect(Destination(user.Role));
+        PasswordError = result.Refusal;
+        Response.StatusCode = result.LockedFor is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests;
+        if (result.RetryAfterSeconds is { } retryAfter)
+        {
+            Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Page();
     }
 
     private async Task<IActionResult> SignInWithTokenAsync(string? token)

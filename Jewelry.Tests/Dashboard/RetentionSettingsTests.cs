@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Jewelry.Tests.Dashboard;
 
@@ -12,7 +11,7 @@ namespace Jewelry.Tests.Dashboard;
 /// because it deletes telemetry.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
-public sealed partial class RetentionSettingsTests(DashboardFixture fixture) : IAsyncLifetime
+public sealed class RetentionSettingsTests(DashboardFixture fixture) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string> _settings = new() { ["Dashboard:Retention:Interval"] = "00:00:01" };
     private string _connectionString = string.Empty;
@@ -159,13 +158,6 @@ public sealed partial class RetentionSettingsTests(DashboardFixture fixture) : I
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, string body) =>
         client.PutAsync("/api/settings/retention", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync("/admin/retention", TestContext.Current.CancellationToken);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await client.PostAsync("/admin/retention", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, Dictionary<string, string> fields) =>
+        DashboardForm.PostAsync(client, "/admin/retention", "/admin/retention", fields);
 }

@@ -1,3 +1,4 @@
+using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Ingest.Records;
 using Jewelry.Dashboard.Otlp.Decoding;
@@ -107,8 +108,31 @@ public sealed class RetentionTests(DashboardFixture fixture) : IAsyncLifetime
         Assert.Equal(stored, await retention.GetEffectiveLimitsAsync(TestContext.Current.CancellationToken));
     }
 
-    private TelemetryRetention Retention(TimeSpan? maxAge = null, long? maxSpans = null, long? maxLogs = null, long? maxPoints = null) =>
-        new(_dataSource, Options.Create(new RetentionOptions { MaxAge = maxAge, MaxSpans = maxSpans, MaxLogRecords = maxLogs, MaxMetricPoints = maxPoints }));
+    [Fact]
+    public async Task Audit_entries_older_than_the_configured_audit_age_go_and_an_admins_limits_do_not_touch_them()
+    {
+        await WriteAuditEntryAsync(_now.AddDays(-400), "/api/traces/old");
+        await WriteAuditEntryAsync(_now.AddDays(-364), "/api/traces/kept");
+        await WriteAuditEntryAsync(_now.AddMinutes(-1), "/api/traces/recent");
+
+        // An admin's one-minute age limit applies to telemetry, not to the record of what admins did.
+        await new RetentionSettingsStore(_dataSource).SaveAsync(new RetentionLimits(TimeSpan.FromMinutes(1), null, null, null), "admin", _now, TestContext.Current.CancellationToken);
+        var result = await Retention(maxAuditAge: TimeSpan.FromDays(365)).EnforceAsync(_now, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new RetentionResult(0, 0, 0, 0, AuditEntries: 1), result);
+        await using var command = _dataSource.CreateCommand("SELECT string_agg(path, ',' ORDER BY time) FROM audit_log");
+        Assert.Equal("/api/traces/kept,/api/traces/recent", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(RetentionResult.None, await Retention(maxAuditAge: null).EnforceAsync(_now.AddYears(10), TestContext.Current.CancellationToken));
+        Assert.Equal(2, await CountAsync("audit_log"));
+    }
+
+    private TelemetryRetention Retention(TimeSpan? maxAge = null, long? maxSpans = null, long? maxLogs = null, long? maxPoints = null, TimeSpan? maxAuditAge = null) =>
+        new(_dataSource, Options.Create(new RetentionOptions { MaxAge = maxAge, MaxSpans = maxSpans, MaxLogRecords = maxLogs, MaxMetricPoints = maxPoints, MaxAuditAge = maxAuditAge }));
+
+    private async Task WriteAuditEntryAsync(DateTimeOffset time, string path) =>
+        await new AuditLog(_dataSource, new TelemetryStoreReadiness()).WriteAsync(
+            new AuditEntry(0, time, "developer", "developer", "GET", path, "", 200, 1.5, null), TestContext.Current.CancellationToken);
 
     private async Task<byte[]> WriteTraceAsync(DateTimeOffset start, int spanCount, TimeSpan? lastSpanEndsAfter = null)
     {

@@ -17,6 +17,12 @@ public sealed class RetentionOptions
     /// <summary>Most metric points kept; the oldest go first. Null: no limit.</summary>
     public long? MaxMetricPoints { get; set; } = 10_000_000;
 
+    /// <summary>
+    /// Keep audit entries this long. Set only here, never by the admin settings: an admin must not be able to shorten
+    /// the record of what admins did. Null keeps them forever.
+    /// </summary>
+    public TimeSpan? MaxAuditAge { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>How often retention runs.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -21,8 +21,8 @@ public sealed class RetentionService(
                 if (!removed.IsEmpty)
                 {
                     logger.LogInformation(
-                        "Retention removed {Traces} traces ({Spans} spans), {Logs} log records, {Points} metric points",
-                        removed.Traces, removed.Spans, removed.Logs, removed.MetricPoints);
+                        "Retention removed {Traces} traces ({Spans} spans), {Logs} log records, {Points} metric points, {AuditEntries} audit entries",
+                        removed.Traces, removed.Spans, removed.Logs, removed.MetricPoints, removed.AuditEntries);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -6,7 +6,8 @@ namespace Jewelry.Dashboard.Storage.Retention;
 
 /// <summary>
 /// Removes telemetry past its age or beyond the size limits. Traces go whole (a trace is expired when its last
-/// span ended before the cutoff; over the span limit, the oldest traces go first), never span by span.
+/// span ended before the cutoff; over the span limit, the oldest traces go first), never span by span. Audit
+/// entries go by age alone, after <see cref="RetentionOptions.MaxAuditAge"/>, which only the configuration sets.
 /// Deletes run in chunks so ingest is never blocked behind one long transaction. The limits are read at every
 /// run: an admin's settings (<c>dashboard_settings</c>) when there are any, else <c>Dashboard:Retention</c>.
 /// </summary>
@@ -66,6 +67,11 @@ public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<Ret
             result += new RetentionResult(0, 0, 0, await DeleteOverLimitAsync(connection, "metric_points", "point_id", maxPoints, cancellationToken));
         }
 
+        if (_options.MaxAuditAge is { } maxAuditAge)
+        {
+            result += new RetentionResult(0, 0, 0, 0, await DeleteRowsAsync(connection, "audit_log", "id", "time < @cutoff", now - maxAuditAge, cancellationToken));
+        }
+
         return result;
     }
 
@@ -106,8 +112,9 @@ public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<Ret
         return new RetentionResult(traces, spans, 0, 0);
     }
 
-    private static async Task<long> DeleteRowsAsync(
-        NpgsqlConnection connection, string table, string idColumn, string condition, long cutoff, CancellationToken cancellationToken)
+    private static async Task<long> DeleteRowsAsync<TCutoff>(
+        NpgsqlConnection connection, string table, string idColumn, string condition, TCutoff cutoff, CancellationToken cancellationToken)
+        where TCutoff : notnull
     {
         long total = 0;
         while (true)
