@@ -13,8 +13,8 @@ namespace Jewelry.ShopData.Telemetry;
 /// Every status change saved to shopdb becomes an <c>order.transition</c> span with
 /// <c>order.status.from</c> / <c>order.status.to</c>, timed over the save that records it; a failed save
 /// leaves an Error span. Whichever service writes the change (Shop or CRM), the status timeline can be
-/// read from traces alone. The same saves feed the metrics: transitions per status and the time an order
-/// spent in the status it left.
+/// read from traces alone. The same saves feed the metrics, once they succeed: transitions per status and
+/// the time an order spent in the status it left.
 /// </summary>
 public sealed class OrderTransitionSpans : SaveChangesInterceptor
 {
@@ -27,7 +27,7 @@ public sealed class OrderTransitionSpans : SaveChangesInterceptor
 
     private static readonly Histogram<double> s_timeInStatus = s_meter.CreateHistogram<double>(
         "jewelry.order.status.duration", "s", "How long an order stayed in the status it left.");
-    private readonly ConditionalWeakTable<DbContext, List<Activity>> _open = [];
+    private readonly ConditionalWeakTable<DbContext, List<PendingTransition>> _open = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -55,11 +55,32 @@ public sealed class OrderTransitionSpans : SaveChangesInterceptor
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Stop(eventData.Context, eventData.Exception);
+        Stop(eventData.Context, SaveFailure.From(eventData.Exception));
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Stop(eventData.Context, eventData.Exception);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Stop(eventData.Context, SaveFailure.From(eventData.Exception));
+
+    // EF Core reports these two instead of a failed save: without them the span would never end, nor be exported.
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Stop(eventData.Context, SaveFailure.Concurrency);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Stop(eventData.Context, SaveFailure.Concurrency);
+        return result;
+    }
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Stop(eventData.Context, SaveFailure.Canceled);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Stop(eventData.Context, SaveFailure.Canceled);
 
     private void Start(DbContext? context)
     {
@@ -75,12 +96,11 @@ public sealed class OrderTransitionSpans : SaveChangesInterceptor
         }
 
         var parent = Activity.Current?.Context ?? default;
-        var spans = new List<Activity>(changes.Count);
+        var pending = new List<PendingTransition>(changes.Count);
         foreach (var change in changes)
         {
             var from = change.FromStatus?.ToName();
             var to = change.ToStatus.ToName();
-            RecordMetrics(context, change, from, to);
             var span = s_source.StartActivity(OrderTelemetry.TransitionSpanName, ActivityKind.Internal, parent, [
                 new(OrderTelemetry.OrderId, change.OrderId.ToString()),
                 new(OrderTelemetry.StatusFrom, from),
@@ -95,44 +115,53 @@ public sealed class OrderTransitionSpans : SaveChangesInterceptor
 
                 // Started from a context rather than a parent span, it inherits no baggage: give its children (the INSERT and UPDATE) the order.
                 span.AddBaggage(OrderTelemetry.OrderId, change.OrderId.ToString());
-                spans.Add(span);
             }
+
+            pending.Add(new PendingTransition(span, from, to, TimeInPreviousStatus(context, change)));
         }
 
-        if (spans.Count > 0)
-        {
-            _open.AddOrUpdate(context, spans);
-        }
+        _open.AddOrUpdate(context, pending);
     }
 
-    private static void RecordMetrics(DbContext context, OrderStatusChange change, string? from, string to)
+    /// <summary>Read before the save: afterwards the order's original status time is the new one.</summary>
+    private static TimeSpan? TimeInPreviousStatus(DbContext context, OrderStatusChange change)
     {
-        s_transitions.Add(1, new(OrderTelemetry.StatusFrom, from ?? "(new)"), new(OrderTelemetry.StatusTo, to));
         var order = context.ChangeTracker.Entries<Order>().FirstOrDefault(e => e.Entity.Id == change.OrderId);
-        if (from is not null && order is { State: EntityState.Modified })
+        return change.FromStatus is not null && order is { State: EntityState.Modified }
+            ? change.ChangedAt - order.Property(o => o.StatusChangedAt).OriginalValue
+            : null;
+    }
+
+    private static void RecordMetrics(PendingTransition transition)
+    {
+        s_transitions.Add(1, new(OrderTelemetry.StatusFrom, transition.From ?? "(new)"), new(OrderTelemetry.StatusTo, transition.To));
+        if (transition.From is not null && transition.TimeInPreviousStatus is { } timeInStatus)
         {
-            var enteredAt = order.Property(o => o.StatusChangedAt).OriginalValue;
-            s_timeInStatus.Record(Math.Max(0, (change.ChangedAt - enteredAt).TotalSeconds), new KeyValuePair<string, object?>(OrderTelemetry.OrderStatus, from));
+            s_timeInStatus.Record(Math.Max(0, timeInStatus.TotalSeconds), new KeyValuePair<string, object?>(OrderTelemetry.OrderStatus, transition.From));
         }
     }
 
-    private void Stop(DbContext? context, Exception? error)
+    private void Stop(DbContext? context, SaveFailure? error)
     {
-        if (context is null || !_open.TryGetValue(context, out var spans))
+        if (context is null || !_open.TryGetValue(context, out var pending))
         {
             return;
         }
 
         _open.Remove(context);
-        foreach (var span in spans)
+        foreach (var transition in pending)
         {
-            if (error is not null)
+            if (error is null)
             {
-                span.SetTag("error.type", error.GetType().FullName);
-                span.SetStatus(ActivityStatusCode.Error, $"The transition was not saved: {error.Message}");
+                RecordMetrics(transition);
+            }
+            else if (transition.Span is { } failed)
+            {
+                failed.SetTag("error.type", error.Type);
+                failed.SetStatus(ActivityStatusCode.Error, $"The transition was not saved: {error.Message}");
             }
 
-            span.Stop();
+            transition.Span?.Stop();
         }
     }
 }

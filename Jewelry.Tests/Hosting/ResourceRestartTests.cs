@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using Jewelry.Hosting;
 using Jewelry.Tests.Stack;
+using Npgsql;
 using RabbitMQ.Client;
 
 namespace Jewelry.Tests.Hosting;
@@ -58,6 +59,9 @@ public sealed class ResourceRestartTests(InfrastructureFixture fixture)
         await App.StopResourceAsync("postgres", cancellation);
         await App.WaitForResourceStateAsync("shopdb", ResourceState.Unhealthy, cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
         await App.StartResourceAsync("postgres", cancellation);
+
+        // Connections other tests of this process left in the pool died with the server.
+        NpgsqlConnection.ClearAllPools();
         await App.WaitForResourceStateAsync("shopdb", ResourceState.Healthy, cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
 
         Assert.Contains("  shopdb       unhealthy", fixture.Log, StringComparison.Ordinal);

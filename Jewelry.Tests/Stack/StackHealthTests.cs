@@ -1,5 +1,8 @@
 using Jewelry.Hosting;
+using Jewelry.Manufacturing.Geometry;
+using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Lifecycle;
 using Npgsql;
 
 namespace Jewelry.Tests.Stack;
@@ -77,14 +80,7 @@ public sealed class StackHealthTests(StackFixture stack)
         await stack.App.StopResourceAsync("messaging", ct);
         try
         {
-            foreach (var api in new[] { "crm-api", "mes-api" })
-            {
-                using var client = stack.App.CreateHttpClient(api);
-                await Eventually.WaitUntilAsync(
-                    async () => await HealthReport.ReadAsync(client, ct) is (503, var report) && report.Checks["messaging"].Status == "Unhealthy",
-                    s_unhealthyWithin,
-                    $"{api} reports messaging Unhealthy with 503");
-            }
+            await WaitUntilUnhealthyAsync(("crm-api", "messaging"), ("mes-api", "messaging"));
 
             // The shop API does not use RabbitMQ: it is ready while the broker is down.
             await Eventually.WaitUntilAsync(
@@ -97,17 +93,65 @@ public sealed class StackHealthTests(StackFixture stack)
             await stack.App.StartResourceAsync("messaging", ct);
         }
 
-        foreach (var api in new[] { "crm-api", "mes-api" })
+        await WaitUntilHealthyAsync(["crm-api", "mes-api"], "messaging");
+        Assert.Equal(apiProcessesBefore, ApiProcessIds());
+        await stack.WaitUntilAllHealthyAsync();
+    }
+
+    [Theory]
+    [InlineData("postgres", new[] { "shop-api:shopdb", "crm-api:shopdb", "mes-api:mesdb" })]
+    [InlineData("models", new[] { "shop-api:models", "crm-api:models", "mes-api:models" })]
+    public async Task After_a_server_restarts_its_users_are_healthy_again_without_restarting_and_an_order_is_priced(string server, string[] checks)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var apiProcessesBefore = ApiProcessIds();
+        var dependents = checks.Select(c => c.Split(':')).Select(c => (Api: c[0], Check: c[1])).ToArray();
+
+        await stack.App.StopResourceAsync(server, ct);
+        try
+        {
+            await WaitUntilUnhealthyAsync(dependents);
+        }
+        finally
+        {
+            await stack.App.StartResourceAsync(server, ct);
+
+            // The services recover their own pools; this test process's pooled connections died with the server too.
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        await WaitUntilHealthyAsync(dependents.Select(d => d.Api), server);
+        Assert.Equal(apiProcessesBefore, ApiProcessIds());
+        await stack.WaitUntilAllHealthyAsync();
+
+        // Healthy is not enough: the connection pools and clients the services kept must work again.
+        var orders = new OrderJourneyDriver(stack);
+        var order = await orders.SubmittedOrderAsync(StlWriter.WriteBinary(MeshFactory.Box(10, 10, 10)));
+        await orders.WaitForStatusAsync(order.Id, "PRICE_CALCULATED");
+    }
+
+    private async Task WaitUntilUnhealthyAsync(params (string Api, string Check)[] dependents)
+    {
+        foreach (var (api, check) in dependents)
         {
             using var client = stack.App.CreateHttpClient(api);
             await Eventually.WaitUntilAsync(
-                async () => (await HealthReport.ReadAsync(client, ct)).StatusCode == 200,
-                s_recoveredWithin,
-                $"{api} is healthy again after messaging restarted");
+                async () => await HealthReport.ReadAsync(client, TestContext.Current.CancellationToken) is (503, var report) && report.Checks[check].Status == "Unhealthy",
+                s_unhealthyWithin,
+                $"{api} reports {check} Unhealthy with 503");
         }
+    }
 
-        Assert.Equal(apiProcessesBefore, ApiProcessIds());
-        await stack.WaitUntilAllHealthyAsync();
+    private async Task WaitUntilHealthyAsync(IEnumerable<string> apis, string restarted)
+    {
+        foreach (var api in apis.Distinct())
+        {
+            using var client = stack.App.CreateHttpClient(api);
+            await Eventually.WaitUntilAsync(
+                async () => (await HealthReport.ReadAsync(client, TestContext.Current.CancellationToken)).StatusCode == 200,
+                s_recoveredWithin,
+                $"{api} is healthy again after {restarted} restarted");
+        }
     }
 
     private Dictionary<string, int?> ApiProcessIds() =>
