@@ -26,22 +26,23 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
         var since = UnixNano.FromDateTimeOffset(now - settings.LookBack);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
-        var latest = await LatestStatusesAsync(connection, since, cancellationToken);
         var lost = (await LostMessagesAsync(connection, since, UnixNano.FromDateTimeOffset(now - settings.LostMessageAfter), cancellationToken))
             .Select(span => LostMessage.FromProducer(span, settings, now))
             .ToList();
         var deadLettered = (await DeadLetteredAsync(connection, since, cancellationToken)).Select(span => ToDeadLettered(span, settings)).ToList();
-        var failures = (await FailuresAsync(connection, since, cancellationToken))
-            .Select(span => ToFailedStep(span, latest))
+        var failedSpans = await FailuresAsync(connection, since, cancellationToken);
+        var latestStatusAt = await LatestStatusTimesAsync(
+            connection, since, failedSpans.Select(span => span.Attribute(HopClassification.OrderIdAttribute)).OfType<string>().Distinct().ToArray(), cancellationToken);
+        var failures = failedSpans
+            .Select(span => ToFailedStep(span, latestStatusAt))
             .OrderBy(failure => failure.Resolved)
             .ThenByDescending(failure => failure.At)
             .ToList();
 
-        var stuck = latest.Values
+        var stuck = (await StuckCandidatesAsync(connection, since, now, settings, cancellationToken))
             .Select(span => StuckOrderCandidate(span, settings, now))
             .OfType<(OrderSpan Span, StatusStage Stage, TimeSpan Waiting)>()
             .OrderByDescending(candidate => candidate.Waiting / candidate.Stage.Threshold!.Value)
-            .Take(MaxRows)
             .ToList();
         var activity = await LastActivitiesAsync(connection, stuck.Select(c => c.Span.Attribute(HopClassification.OrderIdAttribute)!).ToArray(), cancellationToken);
         var stuckOrders = stuck.Select(candidate =>
@@ -74,21 +75,70 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
         return stage.Threshold is { } threshold && waiting > threshold ? (span, stage, waiting) : null;
     }
 
-    /// <summary>Each order's newest status change in the window, keyed by order id.</summary>
-    private static async Task<Dictionary<string, OrderSpan>> LatestStatusesAsync(NpgsqlConnection connection, long since, CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest status change of each order in the window, where it is older than its status's threshold: the
+    /// <see cref="MaxRows"/> most overdue, relative to their thresholds. Only those rows are read whole; with
+    /// thousands of orders in the window, reading every order's latest span cost more than finding it.
+    /// </summary>
+    private static async Task<List<OrderSpan>> StuckCandidatesAsync(
+        NpgsqlConnection connection, long since, DateTimeOffset now, OrderTrackingOptions settings, CancellationToken cancellationToken)
     {
+        var thresholds = settings.Statuses.Where(status => status.Threshold is not null).ToList();
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT DISTINCT ON (s.attributes->>'order.id') {OrderSpanReader.Columns("s")}
+            WITH thresholds AS (SELECT * FROM unnest(@statuses::text[], @thresholds::bigint[]) AS t(status, threshold)),
+            latest AS (
+                SELECT DISTINCT ON (s.attributes->>'order.id') s.trace_id, s.span_id, s.attributes->>'order.status.to' AS status, s.end_time_unix_nano
+                FROM spans s
+                WHERE s.attributes ? 'order.status.to' AND s.attributes ? 'order.id' AND s.status_code <> 2 AND s.end_time_unix_nano >= @since
+                ORDER BY s.attributes->>'order.id', s.end_time_unix_nano DESC),
+            overdue AS (
+                SELECT l.trace_id, l.span_id, (@now - l.end_time_unix_nano)::float8 / t.threshold AS ratio
+                FROM latest l
+                JOIN thresholds t ON lower(t.status) = lower(l.status)
+                WHERE @now - l.end_time_unix_nano > t.threshold
+                ORDER BY ratio DESC
+                LIMIT {MaxRows})
+            SELECT {OrderSpanReader.Columns("s")}
+            FROM overdue o
+            JOIN spans s ON s.trace_id = o.trace_id AND s.span_id = o.span_id
+            ORDER BY o.ratio DESC
+            """,
+            connection);
+        command.Parameters.AddWithValue("statuses", thresholds.Select(status => status.Name).ToArray());
+        command.Parameters.AddWithValue("thresholds", thresholds.Select(status => status.Threshold!.Value.Ticks * 100).ToArray());
+        command.Parameters.AddWithValue("since", since);
+        command.Parameters.AddWithValue("now", UnixNano.FromDateTimeOffset(now));
+        return await OrderSpanReader.ReadAllAsync(command, cancellationToken);
+    }
+
+    /// <summary>When each of <paramref name="orderIds"/> last entered a status in the window (unix nanoseconds).</summary>
+    private static async Task<Dictionary<string, long>> LatestStatusTimesAsync(NpgsqlConnection connection, long since, string[] orderIds, CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (orderIds.Length == 0)
+        {
+            return latest;
+        }
+
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT s.attributes->>'order.id', max(s.end_time_unix_nano)
             FROM spans s
             WHERE s.attributes ? 'order.status.to' AND s.status_code <> 2 AND s.end_time_unix_nano >= @since
-            ORDER BY s.attributes->>'order.id', s.end_time_unix_nano DESC
+              AND s.attributes->>'order.id' = ANY(@ids)
+            GROUP BY 1
             """,
             connection);
         command.Parameters.AddWithValue("since", since);
-        return (await OrderSpanReader.ReadAllAsync(command, cancellationToken))
-            .Where(span => span.Attribute(HopClassification.OrderIdAttribute) is not null)
-            .ToDictionary(span => span.Attribute(HopClassification.OrderIdAttribute)!, StringComparer.Ordinal);
+        command.Parameters.AddWithValue("ids", orderIds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            latest[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return latest;
     }
 
     private static async Task<List<OrderSpan>> LostMessagesAsync(NpgsqlConnection connection, long since, long publishedBefore, CancellationToken cancellationToken)
@@ -197,10 +247,10 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
         span.TraceId,
         span.SpanId);
 
-    private static FailedStep ToFailedStep(OrderSpan span, Dictionary<string, OrderSpan> latest)
+    private static FailedStep ToFailedStep(OrderSpan span, Dictionary<string, long> latestStatusAt)
     {
         var orderId = span.Attribute(HopClassification.OrderIdAttribute);
-        var resolved = orderId is not null && latest.TryGetValue(orderId, out var status) && status.EndTimeUnixNano > span.EndTimeUnixNano;
+        var resolved = orderId is not null && latestStatusAt.TryGetValue(orderId, out var enteredAt) && enteredAt > span.EndTimeUnixNano;
         return new FailedStep(orderId, HopClassification.Classify(span.Attributes), span.ServiceName, span.Name, OrderJourneyBuilder.Reason(span), OrderSpanReader.End(span), resolved, span.TraceId, span.SpanId);
     }
 }

@@ -18,7 +18,7 @@ public static class TelemetryStoreExtensions
                 "(Host=..;Port=..;Username=..;Password=..;Database=telemetrydb).");
         }
 
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(TelemetryDataSource.Create(connectionString));
         builder.Services.AddSingleton<TelemetryStoreReadiness>();
         builder.Services.AddHostedService(services => new TelemetryStoreInitializer(
             services.GetRequiredService<NpgsqlDataSource>(),

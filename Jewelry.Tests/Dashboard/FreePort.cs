@@ -1,14 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
+using Jewelry.Hosting;
 
 namespace Jewelry.Tests.Dashboard;
 
 internal static class FreePort
 {
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>
+    /// A free loopback port never handed out before in this process, by the orchestrator or a test: the kernel may
+    /// give the same just-released port to two bind(0) calls in a row.
+    /// </summary>
+    public static int Next() => PortAllocator.Next();
 }

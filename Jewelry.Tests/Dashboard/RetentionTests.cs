@@ -4,8 +4,6 @@ using Jewelry.Dashboard.Ingest.Records;
 using Jewelry.Dashboard.Otlp.Decoding;
 using Jewelry.Dashboard.Storage;
 using Jewelry.Dashboard.Storage.Retention;
-using Jewelry.Dashboard.Storage.Schema;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -21,12 +19,7 @@ public sealed class RetentionTests(DashboardFixture fixture) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var connectionString = fixture.Postgres.NewDatabase("retention");
-        _dataSource = NpgsqlDataSource.Create(connectionString);
-        var readiness = new TelemetryStoreReadiness();
-        using var initializer = new TelemetryStoreInitializer(_dataSource, readiness, NullLogger<TelemetryStoreInitializer>.Instance, connectionString);
-        await initializer.StartAsync(TestContext.Current.CancellationToken);
-        await readiness.WaitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        (_dataSource, _) = await EmptyTelemetryStore.CreateAsync(fixture, "retention");
         _writer = new TelemetryWriter(_dataSource);
     }
 
