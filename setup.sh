@@ -7,7 +7,14 @@ cd "$(dirname "$0")"
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    echo "setup: installing $* needs root; run ./setup.sh as root once, or install sudo" >&2
+    exit 2
+  fi
 }
 
 missing_apt=()
@@ -17,7 +24,8 @@ command -v setpriv >/dev/null || missing_apt+=(util-linux)
 command -v node >/dev/null || missing_apt+=(nodejs)
 command -v npm >/dev/null || missing_apt+=(npm)
 if [ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ]; then
-  command -v chromium >/dev/null || missing_apt+=(chromium)
+  # The browser tests start Debian's /usr/bin/chromium; another chromium on the PATH does not count.
+  [ -x /usr/bin/chromium ] || missing_apt+=(chromium)
 fi
 
 if [ ${#missing_apt[@]} -gt 0 ]; then
@@ -25,7 +33,7 @@ if [ ${#missing_apt[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" >/dev/null
 else
-  log "Debian packages present (postgresql, rabbitmq-server, nodejs, util-linux)"
+  log "Debian packages present (postgresql, rabbitmq-server, util-linux, nodejs, npm$([ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ] && echo ", chromium"))"
 fi
 
 # The S3 store (s3rver) comes from npm; reinstall only when the lock file changed.

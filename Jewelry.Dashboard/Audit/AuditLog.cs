@@ -10,6 +10,12 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TelemetryStoreReadines
 {
     public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
+        // While the store is not ready, fail at once (the caller counts and logs it) instead of holding every request.
+        if (!readiness.IsReady)
+        {
+            throw new TelemetryStoreNotReadyException();
+        }
+
         await using var command = dataSource.CreateCommand(
             """
             INSERT INTO audit_log (time, user_name, role, method, path, query, status_code, duration_ms, detail)

@@ -10,7 +10,7 @@ public sealed class PasswordSignIn(UserDirectory users, SignInThrottle throttle,
 {
     public async Task<PasswordSignInResult> SignInAsync(HttpContext context, string userName, string password)
     {
-        if (throttle.LockedFor(userName) is { } lockedFor)
+        if (throttle.TryAttempt(userName) is { } lockedFor)
         {
             Audit(context, userName, "sign-in refused: locked after too many failed sign-ins");
             logger.LogWarning("Sign-in refused: the user name is locked for {Seconds:0} s after too many failed sign-ins", lockedFor.TotalSeconds);
@@ -22,11 +22,6 @@ public sealed class PasswordSignIn(UserDirectory users, SignInThrottle throttle,
         {
             Audit(context, userName, "sign-in refused: wrong password");
             logger.LogWarning("Sign-in refused: unknown user name or wrong password");
-            if (throttle.RecordFailure(userName))
-            {
-                logger.LogWarning("Sign-in locked for one user name after too many failed sign-ins");
-            }
-
             return new PasswordSignInResult(null, null);
         }
 

@@ -5,8 +5,6 @@ public sealed record PasswordSignInResult(DashboardUser? User, TimeSpan? LockedF
 {
     public const string WrongCredentials = "Unknown user name or wrong password.";
 
-    public bool SignedIn => User is not null;
-
     /// <summary>What the user is told when refused: the same for a wrong password and an unknown name.</summary>
     public string Refusal => LockedFor is { } wait
         ? $"Too many failed sign-ins for this user name. Try again in {(wait < TimeSpan.FromMinutes(2) ? $"{Math.Ceiling(wait.TotalSeconds):0} s" : $"{Math.Ceiling(wait.TotalMinutes):0} min")}."

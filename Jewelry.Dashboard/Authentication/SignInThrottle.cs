@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Jewelry.Dashboard.Authentication;
 
 /// <summary>
-/// Counts failed sign-ins per user name (known or not, so a refusal tells nothing about which names exist) and
-/// locks a name for <see cref="SignInThrottleOptions.LockoutWindow"/> once it reaches the limit. While locked,
-/// the password is not even checked, so guessing goes no faster than the limit allows.
+/// Counts sign-in attempts per user name (known or not, so a refusal tells nothing about which names exist) and
+/// locks a name for <see cref="SignInThrottleOptions.LockoutWindow"/> once it reaches the limit; a right password
+/// forgets them. An attempt is counted before its password is checked, in one step with the lock check, so a burst
+/// of parallel guesses gets no more tries than sequential ones. While locked, the password is not even checked.
 /// </summary>
 public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, TimeProvider time)
 {
@@ -13,26 +14,22 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, Time
     private readonly Dictionary<string, SignInFailures> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
 
-    /// <summary>How long <paramref name="userName"/> stays locked, or null when it may try.</summary>
-    public TimeSpan? LockedFor(string userName)
-    {
-        var now = time.GetUtcNow();
-        lock (_lock)
-        {
-            return _failures.TryGetValue(Key(userName), out var failures) && failures.LockedUntil > now
-                ? failures.LockedUntil - now
-                : null;
-        }
-    }
-
-    /// <summary>Counts a wrong password; true when this failure locked the name.</summary>
-    public bool RecordFailure(string userName)
+    /// <summary>
+    /// Counts an attempt for <paramref name="userName"/> unless the name is locked: then it returns how long the
+    /// lock lasts, and the attempt may not go on. The attempt that reaches the limit goes on and locks the name.
+    /// </summary>
+    public TimeSpan? TryAttempt(string userName)
     {
         var now = time.GetUtcNow();
         var key = Key(userName);
         lock (_lock)
         {
-            if (!_failures.TryGetValue(key, out var failures) || failures.FirstAt + _options.LockoutWindow <= now)
+            if (_failures.TryGetValue(key, out var failures) && failures.LockedUntil > now)
+            {
+                return failures.LockedUntil - now;
+            }
+
+            if (failures is null || failures.FirstAt + _options.LockoutWindow <= now)
             {
                 MakeRoom(now);
                 failures = new SignInFailures(now);
@@ -40,19 +37,18 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, Time
             }
 
             failures.Count++;
-            if (failures.Count < _options.MaxFailures)
+            if (failures.Count >= _options.MaxFailures)
             {
-                return false;
+                failures.Count = 0;
+                failures.FirstAt = now;
+                failures.LockedUntil = now + _options.LockoutWindow;
             }
 
-            failures.Count = 0;
-            failures.FirstAt = now;
-            failures.LockedUntil = now + _options.LockoutWindow;
-            return true;
+            return null;
         }
     }
 
-    /// <summary>A right password forgets the name's earlier failures.</summary>
+    /// <summary>A right password forgets the name's attempts, and a lock its own attempt set.</summary>
     public void RecordSuccess(string userName)
     {
         lock (_lock)

@@ -8,7 +8,8 @@ namespace Jewelry.Dashboard.Orders;
 
 /// <summary>
 /// Finds, from stored spans alone, orders past their status's threshold, confirmed messages no consumer processed,
-/// dead-lettered messages, and failed steps of orders. Each part is one indexed query over the look-back window.
+/// dead-lettered messages, and failed steps of orders. Every entry carries an order id, so it links to a journey
+/// and support users see no telemetry that is not an order's. Each part is one indexed query over the look-back window.
 /// </summary>
 public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStoreReadiness readiness, IOptions<OrderTrackingOptions> options, TimeProvider time)
 {
@@ -147,7 +148,7 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
             $"""
             SELECT {OrderSpanReader.Columns("p")}
             FROM spans p
-            WHERE p.attributes ? 'messaging.message.id' AND p.kind = 4
+            WHERE p.attributes ? 'messaging.message.id' AND p.kind = 4 AND p.attributes ? 'order.id'
               AND p.end_time_unix_nano >= @since AND p.end_time_unix_nano < @publishedBefore
               AND p.attributes->>'messaging.rabbitmq.confirmed' = 'true'
               AND NOT EXISTS (
@@ -169,7 +170,8 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
             $"""
             SELECT {OrderSpanReader.Columns("s")}
             FROM spans s
-            WHERE s.attributes @> '{"{"}"messaging.rabbitmq.dead_lettered": true{"}"}' AND s.end_time_unix_nano >= @since
+            WHERE s.attributes @> '{"{"}"messaging.rabbitmq.dead_lettered": true{"}"}' AND s.attributes ? 'order.id'
+              AND s.end_time_unix_nano >= @since
             ORDER BY s.end_time_unix_nano DESC
             LIMIT {MaxRows}
             """,

@@ -23,7 +23,7 @@ internal sealed class StateFileWriter(string path, string dataDirectory)
     public void Write(Func<IReadOnlyList<ResourceSnapshot>> snapshot)
     {
         // Before the run folder exists (prerequisite checks, manifest publishing) there is no run to describe.
-        if (!Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
+        if (!Directory.Exists(dataDirectory))
         {
             return;
         }

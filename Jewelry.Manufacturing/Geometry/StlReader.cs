@@ -114,5 +114,8 @@ public static class StlReader
     private static double ParseCoordinate(string token, int vertexIndex) =>
         double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new StlFormatException($"Vertex {vertexIndex + 1} has '{token}' where a number belongs.");
+            : throw new StlFormatException($"Vertex {vertexIndex + 1} has '{Excerpt(token)}' where a number belongs.");
+
+    // The token comes from the customer's file and the reason travels to spans, messages and answers: keep it short.
+    private static string Excerpt(string token) => token.Length <= 40 ? token : token[..40] + "…";
 }

@@ -46,7 +46,8 @@ public static class SellerUploadReader
 
         try
         {
-            return await ReadPartsAsync(new MultipartReader(boundary, request.Body), maxModelBytes, cancellationToken);
+            // The request body limit above bounds the parts; the reader's own 128 MiB default would refuse a larger configured model.
+            return await ReadPartsAsync(new MultipartReader(boundary, request.Body) { BodyLengthLimit = null }, maxModelBytes, cancellationToken);
         }
         catch (ModelTooLargeException ex)
         {

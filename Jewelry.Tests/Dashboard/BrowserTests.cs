@@ -118,7 +118,10 @@ public sealed class BrowserTests(DashboardFixture fixture, HeadlessChromium chro
 
         // The page reloads itself every few seconds, so its markup is read with the same session, not from the page.
         var markup = await context.APIRequest.GetAsync(baseUrl + "/resources");
-        Assert.DoesNotContain("secret", await markup.TextAsync(), StringComparison.Ordinal);
+        var html = await markup.TextAsync();
+        Assert.True(markup.Ok, $"the resources page answered {markup.Status}");
+        Assert.Contains("127.0.0.1:5101", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", html, StringComparison.Ordinal);
         await HeadlessChromium.ScreenshotAsync(page, "dashboard-07-resources");
     }
 

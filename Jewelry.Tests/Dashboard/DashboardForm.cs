@@ -9,7 +9,9 @@ internal static partial class DashboardForm
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pagePath, string action, Dictionary<string, string> fields)
     {
         var form = await client.GetStringAsync(pagePath, TestContext.Current.CancellationToken);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value;
+        var token = AntiforgeryToken().Match(form);
+        Assert.True(token.Success, $"{pagePath} renders a form with an antiforgery token:{Environment.NewLine}{form}");
+        fields["__RequestVerificationToken"] = token.Groups[1].Value;
         return await client.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
     }
 

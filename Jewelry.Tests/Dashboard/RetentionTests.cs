@@ -15,11 +15,12 @@ public sealed class RetentionTests(DashboardFixture fixture) : IAsyncLifetime
 {
     private static readonly DateTimeOffset _now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private NpgsqlDataSource _dataSource = null!;
+    private TelemetryStoreReadiness _readiness = null!;
     private TelemetryWriter _writer = null!;
 
     public async ValueTask InitializeAsync()
     {
-        (_dataSource, _) = await EmptyTelemetryStore.CreateAsync(fixture, "retention");
+        (_dataSource, _readiness) = await EmptyTelemetryStore.CreateAsync(fixture, "retention");
         _writer = new TelemetryWriter(_dataSource);
     }
 
@@ -124,7 +125,7 @@ public sealed class RetentionTests(DashboardFixture fixture) : IAsyncLifetime
         new(_dataSource, Options.Create(new RetentionOptions { MaxAge = maxAge, MaxSpans = maxSpans, MaxLogRecords = maxLogs, MaxMetricPoints = maxPoints, MaxAuditAge = maxAuditAge }));
 
     private async Task WriteAuditEntryAsync(DateTimeOffset time, string path) =>
-        await new AuditLog(_dataSource, new TelemetryStoreReadiness()).WriteAsync(
+        await new AuditLog(_dataSource, _readiness).WriteAsync(
             new AuditEntry(0, time, "developer", "developer", "GET", path, "", 200, 1.5, null), TestContext.Current.CancellationToken);
 
     private async Task<byte[]> WriteTraceAsync(DateTimeOffset start, int spanCount, TimeSpan? lastSpanEndsAfter = null)

@@ -28,16 +28,6 @@ public sealed class SignInTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task The_session_from_the_helper_is_used_by_later_calls()
-    {
-        using var developer = await DashboardSignIn.SignInAsync(fixture.Dashboard.FrontendUrl, DemoUsers.DeveloperName, DemoUsers.DeveloperPassword, TestContext.Current.CancellationToken);
-
-        using var response = await developer.GetAsync("/api/services", TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
     public async Task A_wrong_password_and_an_unknown_user_get_the_same_401_problem_and_no_cookie()
     {
         using var client = fixture.Dashboard.CreateClient();

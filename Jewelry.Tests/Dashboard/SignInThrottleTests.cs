@@ -3,63 +3,74 @@ using Microsoft.Extensions.Options;
 
 namespace Jewelry.Tests.Dashboard;
 
-/// <summary>Failed sign-ins counted per user name: the lock, its end, and what resets or forgets the count.</summary>
+/// <summary>Sign-in attempts counted per user name: the lock, its end, and what resets or forgets the count.</summary>
 public sealed class SignInThrottleTests
 {
     private static readonly TimeSpan s_window = TimeSpan.FromMinutes(15);
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void The_failure_that_reaches_the_limit_locks_the_name_for_the_window()
+    public void The_attempt_that_reaches_the_limit_goes_on_and_locks_the_name_for_the_window()
     {
         var throttle = Throttle(maxFailures: 3);
 
-        Assert.False(throttle.RecordFailure("developer"));
-        Assert.False(throttle.RecordFailure("developer"));
-        Assert.Null(throttle.LockedFor("developer"));
+        Assert.Null(throttle.TryAttempt("developer"));
+        Assert.Null(throttle.TryAttempt("developer"));
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.True(throttle.RecordFailure("developer"));
+        Assert.Null(throttle.TryAttempt("developer"));
 
-        Assert.Equal(s_window, throttle.LockedFor("developer"));
+        Assert.Equal(s_window, throttle.TryAttempt("developer"));
         _clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal(TimeSpan.FromMinutes(5), throttle.LockedFor("developer"));
+        Assert.Equal(TimeSpan.FromMinutes(5), throttle.TryAttempt("developer"));
     }
 
     [Fact]
     public void The_lock_ends_after_the_window_and_counting_starts_again()
     {
         var throttle = Throttle(maxFailures: 2);
-        throttle.RecordFailure("developer");
-        throttle.RecordFailure("developer");
+        throttle.TryAttempt("developer");
+        throttle.TryAttempt("developer");
 
         _clock.Advance(s_window);
 
-        Assert.Null(throttle.LockedFor("developer"));
-        Assert.False(throttle.RecordFailure("developer"));
-        Assert.True(throttle.RecordFailure("developer"));
+        Assert.Null(throttle.TryAttempt("developer"));
+        Assert.Null(throttle.TryAttempt("developer"));
+        Assert.NotNull(throttle.TryAttempt("developer"));
     }
 
     [Fact]
-    public void Failures_further_apart_than_the_window_do_not_add_up()
+    public void Attempts_further_apart_than_the_window_do_not_add_up()
     {
         var throttle = Throttle(maxFailures: 2);
 
-        Assert.False(throttle.RecordFailure("developer"));
+        throttle.TryAttempt("developer");
         _clock.Advance(s_window);
-        Assert.False(throttle.RecordFailure("developer"));
+        throttle.TryAttempt("developer");
 
-        Assert.Null(throttle.LockedFor("developer"));
+        Assert.Null(throttle.TryAttempt("developer"));
     }
 
     [Fact]
-    public void A_right_password_forgets_the_earlier_failures()
+    public void A_right_password_forgets_the_earlier_attempts_and_the_lock_its_own_attempt_set()
     {
         var throttle = Throttle(maxFailures: 2);
-        throttle.RecordFailure("developer");
+        throttle.TryAttempt("developer");
+        throttle.TryAttempt("developer");
 
         throttle.RecordSuccess("developer");
 
-        Assert.False(throttle.RecordFailure("developer"));
+        Assert.Null(throttle.TryAttempt("developer"));
+        Assert.Null(throttle.TryAttempt("developer"));
+    }
+
+    [Fact]
+    public void A_burst_of_parallel_attempts_gets_no_more_than_the_limit()
+    {
+        var throttle = Throttle(maxFailures: 5);
+
+        var allowed = Enumerable.Range(0, 50).AsParallel().Count(_ => throttle.TryAttempt("developer") is null);
+
+        Assert.Equal(5, allowed);
     }
 
     [Fact]
@@ -67,25 +78,28 @@ public sealed class SignInThrottleTests
     {
         var throttle = Throttle(maxFailures: 2);
 
-        throttle.RecordFailure("Developer");
-        throttle.RecordFailure(" developer ");
+        throttle.TryAttempt("Developer");
+        throttle.TryAttempt(" developer ");
 
-        Assert.NotNull(throttle.LockedFor("DEVELOPER"));
-        Assert.Null(throttle.LockedFor("support"));
+        Assert.NotNull(throttle.TryAttempt("DEVELOPER"));
+        Assert.Null(throttle.TryAttempt("support"));
     }
 
     [Fact]
     public void Past_the_tracked_names_the_oldest_is_forgotten()
     {
         var throttle = Throttle(maxFailures: 2, trackedNames: 2);
-        throttle.RecordFailure("first");
+        throttle.TryAttempt("first");
         _clock.Advance(TimeSpan.FromSeconds(1));
-        throttle.RecordFailure("second");
+        throttle.TryAttempt("second");
         _clock.Advance(TimeSpan.FromSeconds(1));
-        throttle.RecordFailure("third");
+        throttle.TryAttempt("third");
 
-        Assert.False(throttle.RecordFailure("first"));
-        Assert.True(throttle.RecordFailure("third"));
+        // "first" starts counting again; "third" reaches its limit with its second attempt.
+        throttle.TryAttempt("first");
+        throttle.TryAttempt("third");
+        Assert.Null(throttle.TryAttempt("first"));
+        Assert.NotNull(throttle.TryAttempt("third"));
     }
 
     private SignInThrottle Throttle(int maxFailures, int trackedNames = 100) =>

@@ -76,6 +76,17 @@ public sealed class StlReaderTests
     }
 
     [Fact]
+    public void A_huge_token_is_quoted_only_in_part()
+    {
+        var token = new string('x', 100_000);
+        var text = $"solid x\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 {token} 0\nvertex 0 1 0\nendloop\nendfacet\nendsolid x\n";
+
+        var error = Assert.Throws<StlFormatException>(() => StlReader.Read(Encoding.ASCII.GetBytes(text)));
+
+        Assert.Equal($"Vertex 2 has '{new string('x', 40)}…' where a number belongs.", error.Message);
+    }
+
+    [Fact]
     public void A_tiny_file_is_too_short()
     {
         var error = Assert.Throws<StlFormatException>(() => StlReader.Read("abc"u8));

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Jewelry.Contracts.Topology;
 
 namespace Jewelry.Tests.Orders;
 
@@ -23,6 +24,12 @@ internal static class DashboardJourneyClient
 
     public static async Task<JsonElement> StuckAsync(this HttpClient dashboard) =>
         await dashboard.GetFromJsonAsync<JsonElement>("/api/orders/stuck", Ct);
+
+    /// <summary>The order is stuck in SUBMITTED, waiting on its price request, which is lost in the MES's price queue.</summary>
+    public static bool IsListedAsWaitingForPrice(this JsonElement report, Guid orderId) =>
+        report.Items("stuckOrders").Any(o => o.IsFor(orderId) && o.Text("status") == "SUBMITTED"
+            && o.TryGetProperty("waitingOn", out var message) && message.ValueKind == JsonValueKind.Object)
+        && report.Items("lostMessages").Any(m => m.IsFor(orderId) && m.Text("queue") == OrderTopology.MesPriceRequests.Name && m.Text("routingKey") == RoutingKeys.PriceRequested);
 
     public static IEnumerable<JsonElement> Items(this JsonElement element, string property) => element.GetProperty(property).EnumerateArray();
 

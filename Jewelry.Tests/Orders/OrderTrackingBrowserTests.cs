@@ -26,7 +26,8 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack, H
         await stack.Dashboard.WaitForClosedJourneyAsync(order.Id);
 
         // Support's view: the order id typed into the top bar's search, from the stuck page.
-        var page = await SignedInPageAsync();
+        await using var context = await SupportContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/orders/stuck"));
         await page.GetByLabel("Find an order id").FillAsync(order.Id.ToString());
         await page.GetByLabel("Find an order id").PressAsync("Enter");
@@ -54,12 +55,12 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack, H
         {
             var order = await _orders.SubmittedOrderAsync(StlWriter.WriteBinary(MeshFactory.Box(10, 10, 10)));
             await Eventually.WaitUntilAsync(
-                async () => (await stack.Dashboard.StuckAsync()).Items("lostMessages").Any(m => m.IsFor(order.Id))
-                    && (await stack.Dashboard.StuckAsync()).Items("stuckOrders").Any(o => o.IsFor(order.Id)),
+                async () => (await stack.Dashboard.StuckAsync()).IsListedAsWaitingForPrice(order.Id),
                 TimeSpan.FromSeconds(60),
                 $"order {order.Id} is listed as stuck and its message as lost");
 
-            var page = await SignedInPageAsync();
+            await using var context = await SupportContextAsync();
+            var page = await context.NewPageAsync();
             await page.GotoAsync(Url("/orders/stuck"));
             var stuckRow = page.GetByTestId("stuck-orders").Locator($"tr[data-order-id='{order.Id}']");
             await Assertions.Expect(stuckRow).ToContainTextAsync("SUBMITTED");
@@ -92,12 +93,12 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack, H
 
     private string Url(string path) => stack.DashboardUrl.ToString().TrimEnd('/') + path;
 
-    /// <summary>A page signed in as the demo support user: what the journey and stuck pages are for.</summary>
-    private async Task<IPage> SignedInPageAsync()
+    /// <summary>A browser session signed in as the demo support user: what the journey and stuck pages are for.</summary>
+    private async Task<IBrowserContext> SupportContextAsync()
     {
         var context = await chromium.NewContextAsync();
         var signIn = await context.APIRequest.PostAsync(Url("/api/login"), new() { DataObject = new { userName = DemoUsers.SupportName, password = DemoUsers.SupportPassword } });
         Assert.True(signIn.Ok, $"support signs in: {signIn.Status} {await signIn.TextAsync()}");
-        return await context.NewPageAsync();
+        return context;
     }
 }

@@ -29,7 +29,7 @@ public sealed class StuckOrderTests(OrderTrackingStackFixture stack)
 
             JsonElement report = default;
             await Eventually.WaitUntilAsync(
-                async () => IsListedAsWaitingForPrice(report = await stack.Dashboard.StuckAsync(), order.Id),
+                async () => (report = await stack.Dashboard.StuckAsync()).IsListedAsWaitingForPrice(order.Id),
                 WithinAMinute,
                 () => $"order {order.Id} listed as stuck in SUBMITTED and its price request as lost in mes.price-requests; report: {report}");
 
@@ -88,11 +88,6 @@ public sealed class StuckOrderTests(OrderTrackingStackFixture stack)
         var error = Assert.Single(journey.Value.Items("errors"));
         Assert.Contains(deadLettered.Text("reason")!, error.Text("reason"), StringComparison.Ordinal);
     }
-
-    private static bool IsListedAsWaitingForPrice(JsonElement report, Guid orderId) =>
-        report.Items("stuckOrders").Any(o => o.IsFor(orderId) && o.Text("status") == "SUBMITTED"
-            && o.TryGetProperty("waitingOn", out var message) && message.ValueKind == JsonValueKind.Object)
-        && report.Items("lostMessages").Any(m => m.IsFor(orderId) && m.Text("queue") == OrderTopology.MesPriceRequests.Name && m.Text("routingKey") == RoutingKeys.PriceRequested);
 
     private static bool Mentions(JsonElement report, Guid orderId) =>
         report.Items("stuckOrders").Any(o => o.IsFor(orderId)) || report.Items("lostMessages").Any(m => m.IsFor(orderId));

@@ -89,10 +89,13 @@ public sealed class DetailModel(TraceQueries traces, LogQueries logs) : PageMode
             return null;
         }
 
-        var spanLogs = await logs.SearchAsync(
-            new LogSearch { TraceId = Convert.FromHexString(span.TraceId), SpanId = Convert.FromHexString(span.SpanId), Limit = 200 },
-            cancellationToken);
+        // Logs are developers' telemetry (support may not search them): a support user's span panel shows none.
+        var spanLogs = User.SeesAllTelemetry()
+            ? (await logs.SearchAsync(
+                new LogSearch { TraceId = Convert.FromHexString(span.TraceId), SpanId = Convert.FromHexString(span.SpanId), Limit = 200 },
+                cancellationToken)).Logs
+            : [];
         Trace.Resources.TryGetValue(span.ResourceId, out var resource);
-        return new SpanPanel(Trace, span, resource, spanLogs.Logs);
+        return new SpanPanel(Trace, span, resource, spanLogs);
     }
 }

@@ -62,7 +62,8 @@ public sealed class TelemetryStoreInitializer(
 
         foreach (var script in SchemaScripts())
         {
-            await using var command = new NpgsqlCommand(await ReadScriptAsync(script), connection, transaction);
+            // No timeout: a script that adds an index to a store already holding millions of spans scans all of them.
+            await using var command = new NpgsqlCommand(await ReadScriptAsync(script), connection, transaction) { CommandTimeout = 0 };
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
