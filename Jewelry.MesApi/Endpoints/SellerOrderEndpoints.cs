@@ -3,6 +3,7 @@ using Jewelry.MesApi.Domain;
 using Jewelry.MesApi.Dtos;
 using Jewelry.MesApi.Pricing;
 using Jewelry.MesApi.Sellers;
+using Jewelry.MesApi.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,7 @@ public static class SellerOrderEndpoints
         ModelPricer pricer,
         SellerOrderService service,
         TimeProvider clock,
+        PricingMetrics metrics,
         IOptions<MesOptions> options,
         CancellationToken cancellationToken)
     {
@@ -72,6 +74,7 @@ public static class SellerOrderEndpoints
 
         var started = clock.GetTimestamp();
         var pricing = pricer.Price(model, material);
+        metrics.Record(clock.GetElapsedTime(started), pricing.Succeeded);
         if (!pricing.Succeeded)
         {
             return TypedResults.Problem(pricing.Reason, statusCode: pricing.Failure switch

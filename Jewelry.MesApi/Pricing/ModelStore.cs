@@ -1,9 +1,9 @@
 using System.Net;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
 using S3Bucket = Jewelry.ServiceDefaults.S3.S3Bucket;
+using S3Unavailable = Jewelry.ServiceDefaults.S3.S3Unavailable;
 
 namespace Jewelry.MesApi.Pricing;
 
@@ -48,8 +48,7 @@ public sealed class ModelStore(IAmazonS3 s3, S3Bucket bucket, IOptions<MesOption
                 new PutObjectRequest { BucketName = bucket.Name, Key = key, InputStream = body, ContentType = ContentType },
                 cancellationToken);
         }
-        catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or TimeoutException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (S3Unavailable.Is(ex, cancellationToken))
         {
             throw new ModelStoreUnavailableException(ex);
         }

@@ -1,4 +1,5 @@
 using Jewelry.Contracts.Orders;
+using Jewelry.ServiceDefaults.S3;
 using Jewelry.ShopApi.Dtos;
 using Jewelry.ShopApi.Models;
 using Jewelry.ShopData.Data;
@@ -135,7 +136,7 @@ public static class OrderModelEndpoints
             {
                 await store.PutAsync(key, upload.Content, ct);
             }
-            catch (Exception ex) when (ModelStore.IsUnavailable(ex) || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            catch (Exception ex) when (S3Unavailable.Is(ex, ct))
             {
                 logger.LogWarning(ex, "Could not store the model of order {OrderId}", order.Id);
                 return TypedResults.Problem(

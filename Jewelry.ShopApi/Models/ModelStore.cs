@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Bucket = Jewelry.ServiceDefaults.S3.S3Bucket;
@@ -29,8 +28,4 @@ public sealed class ModelStore(IAmazonS3 s3, S3Bucket bucket)
             },
             cancellationToken);
     }
-
-    /// <summary>Failures that mean the store could not be reached or refused to work, as opposed to a bug.</summary>
-    public static bool IsUnavailable(Exception exception)
-        => exception is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException or IOException;
 }

@@ -25,17 +25,6 @@ internal static class Eventually
         WaitUntilAsync(() => Task.FromResult(condition()), timeout, description);
 
     /// <summary>As above, describing the state when the deadline passed rather than when the wait began.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {describe()}");
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), timeout, describe);
 }
