@@ -50,7 +50,12 @@ internal sealed class DashboardProcess : IAsyncDisposable
     /// The dashboard's own build output, as the AppHost runs it: the test output folder holds every referenced
     /// service's appsettings.json under one name, so a dashboard started there would read whichever was copied last.
     /// </summary>
-    public static string DashboardDll { get; } = new Projects.Jewelry_Dashboard().TargetPath;
+    public static string DashboardDll { get; } = Path.Combine(
+        Path.GetDirectoryName(new Projects.Jewelry_Dashboard().ProjectPath)!,
+        "bin",
+        System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>(typeof(DashboardProcess).Assembly)?.Configuration ?? "Debug",
+        "net10.0",
+        "Jewelry.Dashboard.dll");
 
     /// <summary>Starts it and waits until it answers: <c>/health</c> (the store is ready), or only <c>/alive</c> when <paramref name="waitForStore"/> is false.</summary>
     public static async Task<DashboardProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null, bool waitForStore = true)

@@ -1,15 +1,16 @@
-using Jewelry.Hosting;
+using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Stack;
 using Npgsql;
 
 namespace Jewelry.Tests.Dashboard;
 
 /// <summary>
-/// One real PostgreSQL for the dashboard tests, started by the orchestrator library as the AppHost does.
-/// Tests that delete data (retention) or restart the dashboard get a database of their own from <see cref="NewDatabase"/>.
+/// One real PostgreSQL for the dashboard tests, started as the AppHost starts it. Tests that delete data (retention)
+/// or restart the dashboard get a database of their own from <see cref="NewDatabase"/>.
 /// </summary>
 public sealed class TelemetryPostgresFixture : IAsyncLifetime
 {
-    private readonly StringWriter _log = new();
+    private readonly TestLog _log = new();
     private DistributedApplication? _app;
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -20,19 +21,10 @@ public sealed class TelemetryPostgresFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = TextWriter.Synchronized(_log) });
-        builder.AddPostgres("postgres").AddDatabase("telemetrydb");
-        _app = builder.Build();
-        try
-        {
-            await _app.StartAsync(TestContext.Current.CancellationToken);
-        }
-        catch (Exception exception)
-        {
-            throw new InvalidOperationException($"PostgreSQL did not start: {exception.Message}{Environment.NewLine}{_log}", exception);
-        }
-
-        ConnectionString = _app.GetConnectionString("telemetrydb");
+        var builder = LocalInfrastructure.CreateBuilder(_log);
+        builder.AddLocalPostgres("postgres").AddDatabase("telemetrydb");
+        _app = await JewelryAppHost.StartAsync(builder, _log);
+        ConnectionString = await _app.ConnectionStringAsync("telemetrydb");
     }
 
     public async ValueTask DisposeAsync()

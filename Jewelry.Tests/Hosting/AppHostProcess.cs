@@ -1,9 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
+using Jewelry.Tests.Dashboard;
 
 namespace Jewelry.Tests.Hosting;
 
-/// <summary>Runs the real AppHost executable (dotnet Jewelry.AppHost.dll), as a developer would.</summary>
+/// <summary>
+/// Runs the real AppHost executable as a developer's launch profile does (the Aspire dashboard and DCP included), on
+/// free ports, with its service ports randomised so a developer's own running stack is not in the way.
+/// </summary>
 internal sealed class AppHostProcess : IDisposable
 {
     private readonly Process _process;
@@ -17,17 +22,10 @@ internal sealed class AppHostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public int ExitCode => _process.ExitCode;
-
     public static string RepositoryRoot
     {
         get
         {
-            if (Environment.GetEnvironmentVariable("JEWELRY_REPO_ROOT") is { Length: > 0 } configured)
-            {
-                return configured;
-            }
-
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             {
                 if (File.Exists(Path.Combine(directory.FullName, "Jewelry.sln")))
@@ -56,6 +54,15 @@ internal sealed class AppHostProcess : IDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        // What the launch profile sets, on free ports.
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        startInfo.Environment["ASPNETCORE_URLS"] = FreeUrl();
+        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = FreeUrl();
+        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = FreeUrl();
+        startInfo.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = FreeUrl();
+        startInfo.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        startInfo.Environment["DcpPublisher__RandomizePorts"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;
@@ -77,6 +84,14 @@ internal sealed class AppHostProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, what a service manager, CI or <c>kill</c> sends.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>SIGKILL: the AppHost gets no chance to stop anything.</summary>
     public void Kill() => _process.Kill();
 
     public void Dispose()
@@ -90,6 +105,8 @@ internal sealed class AppHostProcess : IDisposable
         _process.Dispose();
         _output.Dispose();
     }
+
+    private static string FreeUrl() => $"http://127.0.0.1:{FreePort.Next()}";
 
     private void Append(string? line)
     {

@@ -1,26 +1,61 @@
+using System.Diagnostics;
 using System.Text.Json;
-using Jewelry.Hosting;
+using System.Text.RegularExpressions;
+using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Hosting;
 
-/// <summary>The AppHost executable as a developer runs it.</summary>
-public sealed class AppHostProcessTests
+/// <summary>The AppHost executable as a developer runs it, with DCP and the Aspire dashboard.</summary>
+public sealed partial class AppHostProcessTests
 {
+    private static readonly TimeSpan s_startWithin = TimeSpan.FromMinutes(4);
+
     [Fact]
-    public async Task A_missing_prerequisite_stops_the_AppHost_before_anything_starts_with_exit_code_2_and_the_install_command()
+    public async Task Started_as_a_developer_starts_it_it_prints_the_table_and_both_login_URLs_and_SIGTERM_stops_everything()
     {
-        using var appHost = AppHostProcess.Start([], new Dictionary<string, string> { ["JEWELRY_POSTGRES_BIN"] = "/nonexistent" });
+        var stateFile = Path.Combine(Path.GetTempPath(), $"jewelry-run-test-{Guid.NewGuid():N}.json");
+        using var appHost = AppHostProcess.Start(["--state-file", stateFile]);
+        try
+        {
+            await Eventually.WaitUntilAsync(
+                () => appHost.HasExited || appHost.Output.Contains("Jewelry stack is running", StringComparison.Ordinal),
+                s_startWithin,
+                () => $"the stack reported running:{Environment.NewLine}{appHost.Output}");
+            Assert.False(appHost.HasExited, appHost.Output);
 
-        var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            var output = appHost.Output;
+            Assert.Matches(AspireLogin(), output);
+            Assert.Matches(JewelryLogin(), output);
+            foreach (var resource in new[] { "postgres", "shopdb", "mesdb", "telemetrydb", "messaging", "models", "dashboard", "mes-api", "crm-api", "shop-api" })
+            {
+                Assert.Matches(new Regex($@"Jewelry\.AppHost\[2\]   {Regex.Escape(resource)} +\w+ +healthy "), output);
+            }
 
-        Assert.True(exitCode == 2, $"exit code {exitCode}{Environment.NewLine}{appHost.Output}");
-        Assert.Contains("PostgreSQL: no initdb and postgres in /nonexistent (set by JEWELRY_POSTGRES_BIN). Install with: ./setup.sh, or: sudo apt-get install -y postgresql", appHost.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", appHost.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(" starting ", appHost.Output, StringComparison.Ordinal);
+            var recorded = PidsIn(stateFile).SelectMany(pid => ProcessInspector.Descendants(pid).Append(pid)).Distinct().ToList();
+            Assert.True(recorded.Count >= 10, $"only {recorded.Count} processes recorded");
+            var dataDirectory = DataDirectoryIn(stateFile);
+
+            var stopping = Stopwatch.StartNew();
+            appHost.Terminate();
+            var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromSeconds(90));
+            TestContext.Current.SendDiagnosticMessage($"SIGTERM to exit: {stopping.Elapsed.TotalSeconds:0.0} s");
+
+            Assert.True(exitCode == 0, $"exit code {exitCode}{Environment.NewLine}{appHost.Output}");
+            await Eventually.WaitUntilAsync(
+                () => !recorded.Any(ProcessInspector.IsRunning),
+                TimeSpan.FromSeconds(10),
+                () => "every process gone; still running: " + string.Join(", ", recorded.Where(ProcessInspector.IsRunning).Select(ProcessInspector.Describe)));
+            Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} is still there");
+            Assert.False(File.Exists(stateFile), "the state file of a stopped stack is still there");
+        }
+        finally
+        {
+            File.Delete(stateFile);
+        }
     }
 
     [Fact]
-    public async Task Killing_the_AppHost_with_SIGKILL_leaves_none_of_its_processes_running()
+    public async Task Killing_the_AppHost_with_SIGKILL_leaves_none_of_its_processes_running_and_the_next_start_removes_its_data()
     {
         var stateFile = Path.Combine(Path.GetTempPath(), $"jewelry-kill-test-{Guid.NewGuid():N}.json");
         using var appHost = AppHostProcess.Start(["--state-file", stateFile]);
@@ -29,32 +64,62 @@ public sealed class AppHostProcessTests
             // The slowest server being healthy means every server runs; services may still be starting, which is fine.
             await Eventually.WaitUntilAsync(
                 () => appHost.HasExited || StateOf(stateFile, "messaging") == "healthy",
-                TimeSpan.FromSeconds(120),
-                "messaging healthy in the state file");
+                s_startWithin,
+                () => $"messaging healthy in the state file:{Environment.NewLine}{appHost.Output}");
             Assert.False(appHost.HasExited, appHost.Output);
 
             var recorded = PidsIn(stateFile).Concat(ProcessInspector.Descendants(appHost.Id)).Distinct().ToList();
-            Assert.True(recorded.Count >= 4, $"only {recorded.Count} processes recorded");
+            Assert.True(recorded.Count >= 6, $"only {recorded.Count} processes recorded");
             var dataDirectory = DataDirectoryIn(stateFile);
 
             appHost.Kill();
 
+            // DCP watches the AppHost and stops what it started when the AppHost is gone.
             await Eventually.WaitUntilAsync(
                 () => !recorded.Any(ProcessInspector.IsRunning),
-                TimeSpan.FromSeconds(10),
-                "every process gone; still running: " + string.Join(", ", recorded.Where(ProcessInspector.IsRunning).Select(ProcessInspector.Describe)));
+                TimeSpan.FromSeconds(30),
+                () => "every process gone; still running: " + string.Join(", ", recorded.Where(ProcessInspector.IsRunning).Select(ProcessInspector.Describe)));
 
             // Nobody removed the killed run's data folder; the next start does.
             Assert.True(Directory.Exists(dataDirectory));
-            await using var next = StoreOnly();
-            await next.StartAsync(TestContext.Current.CancellationToken);
-            Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} of the killed run is still there");
+            using var log = new TestLog();
+            var next = LocalInfrastructure.CreateBuilder(log);
+            next.AddLocalS3Store("models", bucket: "models");
+            await using (await JewelryAppHost.StartAsync(next, log))
+            {
+                Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} of the killed run is still there");
+            }
         }
         finally
         {
             File.Delete(stateFile);
         }
     }
+
+    [Fact]
+    public async Task A_missing_prerequisite_fails_its_resource_in_the_console_with_the_install_command()
+    {
+        using var appHost = AppHostProcess.Start([], new Dictionary<string, string> { ["JEWELRY_POSTGRES_BIN"] = "/nonexistent" });
+
+        await Eventually.WaitUntilAsync(
+            () => appHost.HasExited || appHost.Output.Contains("postgres     failed", StringComparison.Ordinal),
+            s_startWithin,
+            () => $"postgres reported failed:{Environment.NewLine}{appHost.Output}");
+
+        Assert.Contains(
+            "postgres     failed     PostgreSQL: no initdb and postgres in /nonexistent (set by JEWELRY_POSTGRES_BIN). Install it with ./setup.sh (or: sudo apt-get install -y postgresql).",
+            appHost.Output,
+            StringComparison.Ordinal);
+        Assert.Contains("dashboard    waiting    for postgres, telemetrydb", appHost.Output, StringComparison.Ordinal);
+        appHost.Terminate();
+        Assert.Equal(0, await appHost.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+    }
+
+    [GeneratedRegex(@"Aspire dashboard:  http://127\.0\.0\.1:\d+/login\?t=[0-9a-f]{32}")]
+    private static partial Regex AspireLogin();
+
+    [GeneratedRegex(@"Jewelry dashboard: http://localhost:\d+/login\?t=[A-Za-z0-9]{32}")]
+    private static partial Regex JewelryLogin();
 
     private static string? StateOf(string stateFile, string resourceName)
     {
@@ -63,13 +128,6 @@ public sealed class AppHostProcessTests
             .Where(r => r.GetProperty("name").GetString() == resourceName)
             .Select(r => r.GetProperty("state").GetString())
             .FirstOrDefault();
-    }
-
-    private static DistributedApplication StoreOnly()
-    {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = TextWriter.Null });
-        builder.AddS3Store("models");
-        return builder.Build();
     }
 
     private static string DataDirectoryIn(string stateFile)
@@ -82,7 +140,8 @@ public sealed class AppHostProcessTests
     {
         using var state = TryRead(stateFile) ?? throw new InvalidOperationException("no state file");
         return [.. state.RootElement.GetProperty("resources").EnumerateArray()
-            .SelectMany(r => r.GetProperty("pids").EnumerateArray().Select(pid => pid.GetInt32()))];
+            .Where(r => r.TryGetProperty("pid", out _))
+            .Select(r => r.GetProperty("pid").GetInt32())];
     }
 
     private static JsonDocument? TryRead(string stateFile)

@@ -1,32 +1,41 @@
+using System.Text.Json;
 using Jewelry.Hosting;
+using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Hosting;
 
 public sealed class ApplicationDisposalTests
 {
     [Fact]
-    public async Task Dispose_stops_every_process_it_started_and_removes_the_data_folder()
+    public async Task Disposing_the_app_stops_every_process_the_local_servers_started_and_removes_the_throwaway_data_folder()
     {
         using var log = new TestLog();
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = log });
-        builder.AddPostgres("postgres").AddDatabase("shopdb");
-        builder.AddRabbitMQ("messaging");
-        builder.AddS3Store("models").WithBucket("models");
-        var app = builder.Build();
-        List<int> recorded;
-        await using (app)
+        var stateFile = Path.Combine(Path.GetTempPath(), $"jewelry-dispose-{Guid.NewGuid():N}.json");
+        var builder = LocalInfrastructure.CreateBuilder(log, AppHostArguments.Expand(["--state-file", stateFile]));
+        builder.AddLocalPostgres("postgres").AddDatabase("shopdb");
+        builder.AddLocalRabbitMQ("messaging");
+        builder.AddLocalS3Store("models", bucket: "models");
+        builder.AddStackReport();
+        List<int> recorded = [];
+        string dataDirectory;
+        await using (var app = await JewelryAppHost.StartAsync(builder, log))
         {
-            await app.StartAsync(TestContext.Current.CancellationToken);
+            foreach (var resource in new[] { "postgres", "messaging", "models" })
+            {
+                var pid = await app.ProcessIdAsync(resource) ?? throw new InvalidOperationException($"{resource} has no pid");
 
-            // What it started (epmd included) and what those started (postgres backends, erl_child_setup).
-            var started = app.Resources.SelectMany(r => r.ProcessIds).ToList();
-            recorded = [.. started, .. started.SelectMany(ProcessInspector.Descendants)];
-            Assert.Equal(4, started.Count);
-            Assert.True(Directory.Exists(app.DataDirectory));
+                // What it started (epmd, the Erlang VM, postgres backends) too.
+                recorded.AddRange([pid, .. ProcessInspector.Descendants(pid)]);
+            }
+
+            using var state = JsonDocument.Parse(await File.ReadAllTextAsync(stateFile, TestContext.Current.CancellationToken));
+            dataDirectory = state.RootElement.GetProperty("dataDirectory").GetString()!;
+            Assert.True(Directory.Exists(dataDirectory));
         }
 
+        Assert.True(recorded.Count >= 6, $"only {recorded.Count} processes recorded");
         Assert.All(recorded, pid => Assert.False(ProcessInspector.IsRunning(pid), $"{ProcessInspector.Describe(pid)} still runs"));
-        Assert.False(Directory.Exists(app.DataDirectory), $"{app.DataDirectory} still exists");
-        Assert.All(app.Resources, resource => Assert.Equal(ResourceState.Stopped, resource.State));
+        Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} still exists");
+        Assert.False(File.Exists(stateFile), "the state file of a stopped stack is still there");
     }
 }

@@ -1,8 +1,9 @@
 using Jewelry.Hosting;
+using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Hosting;
 
-/// <summary>One started PostgreSQL (with a database), RabbitMQ and S3 store, shared by the infrastructure tests.</summary>
+/// <summary>One PostgreSQL (with a database), RabbitMQ and S3 store run as local executables, shared by the infrastructure tests.</summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
     private readonly TestLog _log = new();
@@ -15,19 +16,12 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = _log, StateFile = StateFile });
-        builder.AddPostgres("postgres").AddDatabase("shopdb");
-        builder.AddRabbitMQ("messaging").WithManagementPlugin();
-        builder.AddS3Store("models").WithBucket("models");
-        App = builder.Build();
-        try
-        {
-            await App.StartAsync(TestContext.Current.CancellationToken);
-        }
-        catch (Exception exception)
-        {
-            throw new InvalidOperationException($"The infrastructure did not start: {exception.Message}{Environment.NewLine}{Log}", exception);
-        }
+        var builder = LocalInfrastructure.CreateBuilder(_log, AppHostArguments.Expand(["--state-file", StateFile]));
+        builder.AddLocalPostgres("postgres").AddDatabase("shopdb");
+        builder.AddLocalRabbitMQ("messaging").WithManagementPlugin();
+        builder.AddLocalS3Store("models", bucket: "models");
+        builder.AddStackReport();
+        App = await JewelryAppHost.StartAsync(builder, _log);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Jewelry.Hosting;
+using Jewelry.Tests.Stack;
 using Npgsql;
 
 namespace Jewelry.Tests.Hosting;
@@ -9,25 +10,23 @@ public sealed class KeptDataTests
     public async Task A_kept_data_folder_survives_and_the_next_run_finds_the_same_data_with_the_same_credentials()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"jewelry-kept-{Guid.NewGuid():N}");
+        using var log = new TestLog();
         try
         {
             string firstConnectionString;
-            await using (var first = Build(dataDirectory))
+            await using (var first = await StartAsync(dataDirectory, log))
             {
-                await first.StartAsync(TestContext.Current.CancellationToken);
-                firstConnectionString = first.GetConnectionString("shopdb");
+                firstConnectionString = await first.ConnectionStringAsync("shopdb");
                 await ExecuteAsync(firstConnectionString, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
             }
 
             Assert.True(Directory.Exists(Path.Combine(dataDirectory, "postgres", "data")), "the data folder was removed");
 
-            await using var second = Build(dataDirectory);
-            await second.StartAsync(TestContext.Current.CancellationToken);
+            await using var second = await StartAsync(dataDirectory, log);
+            var secondConnectionString = await second.ConnectionStringAsync("shopdb");
 
-            Assert.Equal(
-                new NpgsqlConnectionStringBuilder(firstConnectionString).Password,
-                new NpgsqlConnectionStringBuilder(second.GetConnectionString("shopdb")).Password);
-            Assert.Equal(42, await ExecuteAsync(second.GetConnectionString("shopdb"), "SELECT id FROM kept"));
+            Assert.Equal(new NpgsqlConnectionStringBuilder(firstConnectionString).Password, new NpgsqlConnectionStringBuilder(secondConnectionString).Password);
+            Assert.Equal(42, await ExecuteAsync(secondConnectionString, "SELECT id FROM kept"));
         }
         finally
         {
@@ -35,11 +34,11 @@ public sealed class KeptDataTests
         }
     }
 
-    private static DistributedApplication Build(string dataDirectory)
+    private static async Task<DistributedApplication> StartAsync(string dataDirectory, TestLog log)
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DataDirectory = dataDirectory, KeepData = true, Output = TextWriter.Null });
-        builder.AddPostgres("postgres").AddDatabase("shopdb");
-        return builder.Build();
+        var builder = LocalInfrastructure.CreateBuilder(log, AppHostArguments.Expand(["--keep-data", "--data-dir", dataDirectory]));
+        builder.AddLocalPostgres("postgres").AddDatabase("shopdb");
+        return await JewelryAppHost.StartAsync(builder, log);
     }
 
     private static async Task<object?> ExecuteAsync(string connectionString, string sql)

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using Jewelry.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Jewelry.Tests.Stack;
 using Npgsql;
 using RabbitMQ.Client;
@@ -13,10 +13,10 @@ public sealed class ResourceRestartTests(InfrastructureFixture fixture)
     private DistributedApplication App => fixture.App;
 
     [Fact]
-    public async Task Restarting_messaging_keeps_its_port_credentials_and_durable_messages()
+    public async Task Restarting_messaging_with_Aspires_commands_keeps_its_port_credentials_and_durable_messages()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var connectionString = App.GetConnectionString("messaging");
+        var connectionString = await App.ConnectionStringAsync("messaging");
         var port = App.GetEndpoint("messaging", "tcp").Port;
         var queueName = $"restart-{Guid.NewGuid():N}";
         var factory = new ConnectionFactory { Uri = new Uri(connectionString) };
@@ -27,11 +27,15 @@ public sealed class ResourceRestartTests(InfrastructureFixture fixture)
             await channel.BasicPublishAsync(string.Empty, queueName, mandatory: true, new BasicProperties { Persistent = true }, Encoding.UTF8.GetBytes("survives"), cancellation);
         }
 
-        var oldPids = App.Resources.Single(r => r.Name == "messaging").ProcessIds;
+        var wrapper = await App.ProcessIdAsync("messaging") ?? throw new InvalidOperationException("messaging has no pid");
+        var processes = ProcessInspector.Descendants(wrapper).Append(wrapper).ToList();
         await App.StopResourceAsync("messaging", cancellation);
 
-        Assert.Equal(ResourceState.Stopped, App.GetResourceState("messaging"));
-        Assert.All(oldPids, pid => Assert.False(ProcessInspector.IsRunning(pid), $"{ProcessInspector.Describe(pid)} still runs after stop"));
+        Assert.Contains(await App.StateAsync("messaging"), KnownResourceStates.TerminalStates);
+        await Eventually.WaitUntilAsync(
+            () => processes.All(pid => !ProcessInspector.IsRunning(pid)),
+            TimeSpan.FromSeconds(30),
+            () => $"epmd and the broker have stopped: {string.Join(", ", processes.Where(ProcessInspector.IsRunning).Select(ProcessInspector.Describe))}");
         await Assert.ThrowsAnyAsync<SocketException>(async () =>
         {
             using var client = new TcpClient();
@@ -40,9 +44,8 @@ public sealed class ResourceRestartTests(InfrastructureFixture fixture)
 
         await App.StartResourceAsync("messaging", cancellation);
 
-        Assert.Equal(ResourceState.Healthy, App.GetResourceState("messaging"));
         Assert.Equal(port, App.GetEndpoint("messaging", "tcp").Port);
-        Assert.Equal(connectionString, App.GetConnectionString("messaging"));
+        Assert.Equal(connectionString, await App.ConnectionStringAsync("messaging"));
         await using (var connection = await factory.CreateConnectionAsync(cancellation))
         await using (var channel = await connection.CreateChannelAsync(cancellationToken: cancellation))
         {
@@ -52,19 +55,22 @@ public sealed class ResourceRestartTests(InfrastructureFixture fixture)
     }
 
     [Fact]
-    public async Task A_server_that_stops_is_reported_unhealthy_by_its_dependents_probe_and_healthy_again_after_restart()
+    public async Task A_database_is_unhealthy_while_its_server_is_stopped_and_healthy_again_after_the_restart()
     {
         var cancellation = TestContext.Current.CancellationToken;
+        var connectionString = await App.ConnectionStringAsync("shopdb");
 
         await App.StopResourceAsync("postgres", cancellation);
-        await App.WaitForResourceStateAsync("shopdb", ResourceState.Unhealthy, cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
+        await App.ResourceNotifications.WaitForResourceAsync("shopdb", e => e.Snapshot.HealthStatus is not Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(60), cancellation);
         await App.StartResourceAsync("postgres", cancellation);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("shopdb", cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
 
         // Connections other tests of this process left in the pool died with the server.
         NpgsqlConnection.ClearAllPools();
-        await App.WaitForResourceStateAsync("shopdb", ResourceState.Healthy, cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
-
-        Assert.Contains("  shopdb       unhealthy", fixture.Log, StringComparison.Ordinal);
+        Assert.Equal(connectionString, await App.ConnectionStringAsync("shopdb"));
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
         await App.WaitUntilAllHealthyAsync();
     }
 }

@@ -1,81 +1,64 @@
-using Jewelry.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Hosting;
 
 public sealed class StartupFailureTests
 {
+    private static readonly TimeSpan s_within = TimeSpan.FromSeconds(90);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
-    public async Task A_service_whose_process_exits_fails_the_start_with_its_name_exit_code_and_output()
+    public async Task A_missing_prerequisite_fails_its_resource_with_the_install_command_and_what_waits_for_it_keeps_waiting()
     {
         using var log = new TestLog();
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = log });
+        var builder = LocalInfrastructure.CreateBuilder(log, "--JEWELRY_POSTGRES_BIN=/nonexistent");
+        var postgres = builder.AddLocalPostgres("postgres");
+        builder.AddExecutable("waiter", "sleep", ".", "600").WaitFor(postgres);
+        builder.AddStackReport();
+        await using var app = await builder.BuildAsync(Ct);
 
-        // A library has no entry point: dotnet refuses to run it and exits at once.
-        builder.AddResource(new ProjectResource("broken-api", new LibraryAsProject()));
-        await using var app = builder.Build();
+        // The start does not return while a resource waits for one that failed: watch it from beside.
+        var start = app.StartAsync(Ct);
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceAsync("postgres", KnownResourceStates.FailedToStart, Ct).WaitAsync(s_within, Ct);
+            await app.ResourceNotifications.WaitForResourceAsync("waiter", KnownResourceStates.Waiting, Ct).WaitAsync(s_within, Ct);
 
-        var start = await Record.ExceptionAsync(() => app.StartAsync(TestContext.Current.CancellationToken));
-
-        var failure = start as DistributedApplicationException ?? throw new Xunit.Sdk.XunitException($"StartAsync did not fail as expected: {start}{Environment.NewLine}{log}");
-
-        Assert.Equal("broken-api", failure.ResourceName);
-        Assert.Matches(@"^process exited with code \d+: ", failure.Reason);
-        Assert.Equal(ResourceState.Failed, app.GetResourceState("broken-api"));
-        Assert.Contains("  broken-api   failed    process exited with code", log.ToString(), StringComparison.Ordinal);
+            await Eventually.WaitUntilAsync(
+                () => log.ToString().Contains(
+                    "postgres     failed     PostgreSQL: no initdb and postgres in /nonexistent (set by JEWELRY_POSTGRES_BIN). Install it with ./setup.sh (or: sudo apt-get install -y postgresql).",
+                    StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10),
+                () => $"the report names the problem and the install command:{Environment.NewLine}{log}");
+            Assert.Contains("waiter       waiting    for postgres", log.ToString(), StringComparison.Ordinal);
+            Assert.Equal(KnownResourceStates.Waiting, await app.StateAsync("waiter"));
+        }
+        finally
+        {
+            await app.StopAsync(Ct);
+            await Record.ExceptionAsync(() => start);
+        }
     }
 
     [Fact]
-    public async Task A_resource_not_healthy_within_its_startup_timeout_fails_is_stopped_and_its_dependents_never_start()
+    public async Task A_resource_whose_process_exits_is_reported_failed_with_its_exit_code()
     {
         using var log = new TestLog();
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = log });
+        var builder = LocalInfrastructure.CreateBuilder(log);
+        builder.AddExecutable("broken", "sh", ".", "-c", "echo 'cannot open the config' >&2; exit 3");
+        builder.AddStackReport();
+        await using var app = await builder.BuildAsync(Ct);
 
-        // RabbitMQ needs several seconds before it accepts AMQP connections.
-        var messaging = builder.AddRabbitMQ("messaging").WithStartupTimeout(TimeSpan.FromSeconds(1));
-        builder.AddProject<Projects.Jewelry_ShopApi>("shop-api").WaitFor(messaging);
-        await using var app = builder.Build();
-        // Every process the resource launched, gathered while it starts: the broker may already be gone at one look.
-        HashSet<int> launched = [];
-        var watch = Eventually.WaitUntilAsync(
-            () =>
-            {
-                launched.UnionWith(app.Resources.Single(r => r.Name == "messaging").ProcessIds);
-                return launched.Count == 2 || app.GetResourceState("messaging") == ResourceState.Failed;
-            },
-            TimeSpan.FromSeconds(90),
-            "epmd and the broker launched, or the start failed");
+        await app.StartAsync(Ct);
+        var exited = await app.ResourceNotifications.WaitForResourceAsync("broken", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), Ct).WaitAsync(s_within, Ct);
 
-        var start = await Record.ExceptionAsync(
-            () => app.StartAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
-
-        var failure = start as DistributedApplicationException ?? throw new Xunit.Sdk.XunitException($"StartAsync did not fail as expected: {start}{Environment.NewLine}{log}");
-        Assert.Equal("messaging", failure.ResourceName);
-        Assert.StartsWith("not healthy after 1.0 s: AMQP: ", failure.Reason, StringComparison.Ordinal);
-        Assert.Equal(ResourceState.Failed, app.GetResourceState("messaging"));
-        await watch;
-        Assert.NotEmpty(launched);
-        Assert.All(launched, pid => Assert.False(ProcessInspector.IsRunning(pid), $"{ProcessInspector.Describe(pid)} still runs"));
-        Assert.Empty(app.Resources.Single(r => r.Name == "shop-api").ProcessIds);
-        Assert.DoesNotContain("shop-api     starting", log.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Resources_that_wait_for_each_other_in_a_cycle_are_refused_at_build()
-    {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions());
-        var shop = builder.AddProject<Projects.Jewelry_ShopApi>("shop-api");
-        var crm = builder.AddProject<Projects.Jewelry_CrmApi>("crm-api").WaitFor(shop);
-        shop.WaitFor(crm);
-
-        var error = Assert.Throws<InvalidOperationException>(builder.Build);
-
-        Assert.Contains("shop-api -> crm-api -> shop-api", error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class LibraryAsProject : IProjectMetadata
-    {
-        public string ProjectPath => Path.Combine(AppContext.BaseDirectory, "Jewelry.Hosting.csproj");
-
-        public string TargetPath => typeof(DistributedApplication).Assembly.Location;
+        Assert.Equal(3, exited.Snapshot.ExitCode);
+        await Eventually.WaitUntilAsync(
+            () => log.ToString().Contains("broken       failed     exit code 3", StringComparison.Ordinal)
+                && log.ToString().Contains("cannot open the config", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            () => $"the report says it failed with exit code 3, and its output is in the log:{Environment.NewLine}{log}");
     }
 }

@@ -69,7 +69,7 @@ public sealed class MessagingReliabilityTests(StackFixture stack)
             Assert.Single(priced.History, h => h.To == "PRICE_CALCULATED");
         }
 
-        await using var mes = new NpgsqlConnection(stack.App.GetConnectionString("mesdb"));
+        await using var mes = new NpgsqlConnection(await stack.App.ConnectionStringAsync("mesdb"));
         await mes.OpenAsync(Ct);
         await using var count = new NpgsqlCommand("SELECT count(*) FROM price_calculations WHERE order_id = ANY(@ids)", mes);
         count.Parameters.AddWithValue("ids", before.Concat(during).ToArray());
@@ -91,7 +91,7 @@ public sealed class MessagingReliabilityTests(StackFixture stack)
     /// <summary>The id and body of the stage event the CRM's inbox recorded for <paramref name="order"/>.</summary>
     private async Task<(string MessageId, byte[] Body)> ProcessedStageEventAsync(Guid order)
     {
-        await using var mes = new NpgsqlConnection(stack.App.GetConnectionString("mesdb"));
+        await using var mes = new NpgsqlConnection(await stack.App.ConnectionStringAsync("mesdb"));
         await mes.OpenAsync(Ct);
         await using var outbox = new NpgsqlCommand(
             "SELECT id::text, payload::text FROM outbox_messages WHERE order_id = @order AND routing_key = @key", mes);
@@ -104,7 +104,7 @@ public sealed class MessagingReliabilityTests(StackFixture stack)
         var messageId = reader.GetString(0);
         var body = Encoding.UTF8.GetBytes(reader.GetString(1));
 
-        await using var shop = new NpgsqlConnection(stack.App.GetConnectionString("shopdb"));
+        await using var shop = new NpgsqlConnection(await stack.App.ConnectionStringAsync("shopdb"));
         await shop.OpenAsync(Ct);
         await using var inbox = new NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE message_id = @id", shop);
         inbox.Parameters.AddWithValue("id", messageId);

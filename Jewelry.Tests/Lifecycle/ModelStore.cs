@@ -11,7 +11,7 @@ internal static class ModelStore
 {
     public static async Task OverwriteAsync(StackFixture stack, Guid orderId, byte[] content)
     {
-        var connection = S3ConnectionString.Parse(stack.App.GetConnectionString("models"));
+        var connection = S3ConnectionString.Parse(await stack.App.ConnectionStringAsync("models"));
         using var client = new AmazonS3Client(
             new BasicAWSCredentials(connection.AccessKey, connection.SecretKey),
             new AmazonS3Config { ServiceURL = connection.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });

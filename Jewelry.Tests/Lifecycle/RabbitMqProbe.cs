@@ -1,7 +1,8 @@
 using System.Text;
 using Jewelry.Contracts.Topology;
-using Jewelry.Hosting;
 using RabbitMQ.Client;
+
+using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Lifecycle;
 
@@ -50,6 +51,6 @@ internal static class RabbitMqProbe
         return messages;
     }
 
-    private static Task<IConnection> ConnectAsync(DistributedApplication app) =>
-        new ConnectionFactory { Uri = new Uri(app.GetConnectionString("messaging")) }.CreateConnectionAsync(Ct);
+    private static async Task<IConnection> ConnectAsync(DistributedApplication app) =>
+        await new ConnectionFactory { Uri = new Uri(await app.ConnectionStringAsync("messaging")) }.CreateConnectionAsync(Ct);
 }

@@ -1,5 +1,5 @@
+using Aspire.Hosting.ApplicationModel;
 using Jewelry.Contracts.Topology;
-using Jewelry.Hosting;
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Browser;
@@ -7,6 +7,8 @@ using Jewelry.Tests.Dashboard;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Lifecycle;
 using Microsoft.Playwright;
+
+using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Orders;
 
@@ -82,7 +84,7 @@ public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack, H
         }
         finally
         {
-            if (stack.App.GetResourceState("mes-api") is ResourceState.Stopped or ResourceState.Exited or ResourceState.Failed)
+            if (KnownResourceStates.TerminalStates.Contains(await stack.App.StateAsync("mes-api")))
             {
                 await stack.App.StartResourceAsync("mes-api", Ct);
             }

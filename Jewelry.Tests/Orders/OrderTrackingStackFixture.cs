@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Jewelry.Hosting;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Stack;
 
@@ -33,36 +32,23 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
     /// <summary>The dashboard's JSON API, signed in with the AppHost's browser token (the operator, an admin).</summary>
     public HttpClient Dashboard { get; private set; } = null!;
 
-    public Uri DashboardUrl => App.GetEndpoint("dashboard");
+    public Uri DashboardUrl { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            Output = _log,
-            ProjectEnvironment =
-            {
-                ["Dashboard__Orders__LostMessageAfter"] = LostMessageAfter.ToString("c", CultureInfo.InvariantCulture),
-                // SUBMITTED is the third status of Dashboard:Orders:Statuses in the dashboard's appsettings.json.
-                ["Dashboard__Orders__Statuses__2__Name"] = "SUBMITTED",
-                ["Dashboard__Orders__Statuses__2__Threshold"] = SubmittedThreshold.ToString("c", CultureInfo.InvariantCulture),
-            },
-        });
-        builder.AddJewelryStack();
-        App = builder.Build();
-        try
-        {
-            await App.StartAsync(TestContext.Current.CancellationToken);
-        }
-        catch (Exception exception)
-        {
-            throw new InvalidOperationException($"The stack did not start: {exception.Message}{Environment.NewLine}{Log}", exception);
-        }
+        var builder = (await JewelryAppHost.CreateBuilderAsync(_log))
+            .WithServiceEnvironment("Dashboard__Orders__LostMessageAfter", LostMessageAfter.ToString("c", CultureInfo.InvariantCulture), "dashboard")
+
+            // SUBMITTED is the third status of Dashboard:Orders:Statuses in the dashboard's appsettings.json.
+            .WithServiceEnvironment("Dashboard__Orders__Statuses__2__Name", "SUBMITTED", "dashboard")
+            .WithServiceEnvironment("Dashboard__Orders__Statuses__2__Threshold", SubmittedThreshold.ToString("c", CultureInfo.InvariantCulture), "dashboard");
+        App = await JewelryAppHost.StartAsync(builder, _log);
 
         Shop = App.CreateHttpClient("shop-api");
         Crm = App.CreateHttpClient("crm-api");
         Mes = App.CreateHttpClient("mes-api");
-        Dashboard = await SignInWithTokenAsync(App.DashboardLoginUrl!);
+        DashboardUrl = App.GetEndpoint("dashboard", "http");
+        Dashboard = await SignInWithTokenAsync(await App.JewelryDashboardLoginUrlAsync());
     }
 
     public Task WaitUntilAllHealthyAsync() => App.WaitUntilAllHealthyAsync();

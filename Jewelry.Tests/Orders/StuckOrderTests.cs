@@ -1,11 +1,13 @@
+using Aspire.Hosting.ApplicationModel;
 using System.Text;
 using System.Text.Json;
 using Jewelry.Contracts.Topology;
-using Jewelry.Hosting;
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Lifecycle;
+
+using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Orders;
 
@@ -52,7 +54,7 @@ public sealed class StuckOrderTests(OrderTrackingStackFixture stack)
         }
         finally
         {
-            if (stack.App.GetResourceState("mes-api") is ResourceState.Stopped or ResourceState.Exited or ResourceState.Failed)
+            if (KnownResourceStates.TerminalStates.Contains(await stack.App.StateAsync("mes-api")))
             {
                 await stack.App.StartResourceAsync("mes-api", Ct);
             }

@@ -8,6 +8,8 @@ using Jewelry.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+using Jewelry.Tests.Stack;
+
 namespace Jewelry.Tests.Shop;
 
 /// <summary>
@@ -46,14 +48,14 @@ public sealed class OrderTransitionTelemetryTests(InfrastructureFixture fixture)
         ActivitySource.AddActivityListener(_spans);
 
         var database = $"transitions_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(fixture.App.GetConnectionString("postgres")))
+        await using (var admin = new NpgsqlConnection(await fixture.App.ConnectionStringAsync("postgres")))
         {
             await admin.OpenAsync(TestContext.Current.CancellationToken);
             await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
             await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
-        _connectionString = new NpgsqlConnectionStringBuilder(fixture.App.GetConnectionString("postgres")) { Database = database }.ConnectionString;
+        _connectionString = new NpgsqlConnectionStringBuilder(await fixture.App.ConnectionStringAsync("postgres")) { Database = database }.ConnectionString;
         await using var db = Context();
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
     }

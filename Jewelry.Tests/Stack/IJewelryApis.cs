@@ -1,4 +1,3 @@
-using Jewelry.Hosting;
 
 namespace Jewelry.Tests.Stack;
 
@@ -13,6 +12,6 @@ public interface IJewelryApis
 
     HttpClient Mes { get; }
 
-    /// <summary>Waits until the AppHost sees every resource healthy again, e.g. after a test restarted one.</summary>
+    /// <summary>Waits until every resource is healthy again, e.g. after a test restarted one.</summary>
     Task WaitUntilAllHealthyAsync();
 }

@@ -1,14 +1,14 @@
-using Jewelry.Hosting;
+using System.Globalization;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Tracing;
 
 namespace Jewelry.Tests.Stack;
 
 /// <summary>
-/// The whole Jewelry stack (PostgreSQL, RabbitMQ, the S3 store and the three APIs) started once from
-/// the AppHost's own app model and shared by every test in <see cref="StackCollectionDefinition"/>.
-/// Tests isolate their data by creating their own orders and customers. The services export their
-/// telemetry over OTLP to <see cref="Telemetry"/>, a receiver in the test process.
+/// The whole Jewelry stack started once from the AppHost's own app model and shared by every test in
+/// <see cref="StackCollectionDefinition"/>. Tests isolate their data by creating their own orders and customers.
+/// The services export their telemetry over OTLP to <see cref="Telemetry"/>, a receiver in the test process, where
+/// a developer's services export to the Aspire dashboard.
 /// </summary>
 public sealed class StackFixture : IAsyncLifetime, IJewelryApis
 {
@@ -32,34 +32,19 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
     public async ValueTask InitializeAsync()
     {
         Telemetry = await OtlpTestReceiver.StartAsync();
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            Output = _log,
-            OtlpEndpoint = Telemetry.Endpoint.ToString(),
-            OtlpProtocol = "http/protobuf",
-            ProjectEnvironment =
-            {
-                ["Shop__MaxModelBytes"] = MaxModelBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Mes__MaxModelBytes"] = MaxModelBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-        });
-        builder.AddJewelryStack();
-        App = builder.Build();
-        try
-        {
-            await App.StartAsync(TestContext.Current.CancellationToken);
-        }
-        catch (Exception exception)
-        {
-            throw new InvalidOperationException($"The stack did not start: {exception.Message}{Environment.NewLine}{Log}", exception);
-        }
+        var maxModelBytes = MaxModelBytes.ToString(CultureInfo.InvariantCulture);
+        var builder = (await JewelryAppHost.CreateBuilderAsync(_log))
+            .WithTelemetryExportedTo(Telemetry.Endpoint)
+            .WithServiceEnvironment("Shop__MaxModelBytes", maxModelBytes, "shop-api")
+            .WithServiceEnvironment("Mes__MaxModelBytes", maxModelBytes, "mes-api");
+        App = await JewelryAppHost.StartAsync(builder, _log);
 
         Shop = App.CreateHttpClient("shop-api");
         Crm = App.CreateHttpClient("crm-api");
         Mes = App.CreateHttpClient("mes-api");
     }
 
-    /// <summary>Waits until the AppHost sees every resource healthy again, e.g. after a test restarted one.</summary>
+    /// <summary>Waits until every resource is healthy again, e.g. after a test restarted one.</summary>
     public Task WaitUntilAllHealthyAsync() => App.WaitUntilAllHealthyAsync();
 
     public async ValueTask DisposeAsync()

@@ -1,9 +1,9 @@
-using Jewelry.Hosting;
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Lifecycle;
 using Npgsql;
+
 
 namespace Jewelry.Tests.Stack;
 
@@ -18,12 +18,27 @@ public sealed class StackHealthTests(StackFixture stack)
     {
         // Another test may have just restarted a resource: healthy means the AppHost sees it healthy again.
         await stack.WaitUntilAllHealthyAsync();
-        var resources = stack.App.Resources;
 
         Assert.Equal(
             ["crm-api", "dashboard", "mes-api", "mesdb", "messaging", "models", "postgres", "shop-api", "shopdb", "telemetrydb"],
-            resources.Select(r => r.Name).Order(StringComparer.Ordinal));
-        Assert.All(resources, r => Assert.True(r.State == ResourceState.Healthy, $"{r.Name} is {r.State}: {r.StateReason}"));
+            stack.App.ModelResources().Select(r => r.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_running_service_got_the_variables_Aspire_and_the_Jewelry_dashboard_wiring_give_it()
+    {
+        var pid = await stack.App.ProcessIdAsync("shop-api") ?? throw new InvalidOperationException("shop-api has no pid");
+        var environment = (await File.ReadAllTextAsync($"/proc/{pid}/environ", TestContext.Current.CancellationToken))
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(variable => variable.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty, StringComparer.Ordinal);
+
+        Assert.Equal(await stack.App.ConnectionStringAsync("shopdb"), environment["ConnectionStrings__shopdb"]);
+        Assert.Equal(await stack.App.ConnectionStringAsync("models"), environment["ConnectionStrings__models"]);
+        Assert.Equal(stack.App.GetEndpoint("crm-api", "http").ToString().TrimEnd('/'), environment["services__crm-api__http__0"].TrimEnd('/'));
+        Assert.Equal("shop-api", environment["OTEL_SERVICE_NAME"]);
+        Assert.Equal(stack.App.GetEndpoint("dashboard", JewelryDashboardBuilderExtensions.OtlpGrpcEndpointName).ToString().TrimEnd('/'), environment[Jewelry.Contracts.Telemetry.JewelryDashboardExport.EndpointVariable].TrimEnd('/'));
+        Assert.Matches("^x-otlp-api-key=[A-Za-z0-9]{32}$", environment[Jewelry.Contracts.Telemetry.JewelryDashboardExport.HeadersVariable]);
     }
 
     [Theory]
@@ -55,7 +70,7 @@ public sealed class StackHealthTests(StackFixture stack)
     [InlineData("mesdb", new[] { "production_orders", "production_steps", "price_calculations", "seller_clients", "outbox_messages", "inbox_messages" })]
     public async Task Migrations_created_the_tables(string database, string[] tables)
     {
-        await using var connection = new NpgsqlConnection(stack.App.GetConnectionString(database));
+        await using var connection = new NpgsqlConnection(await stack.App.ConnectionStringAsync(database));
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", connection);
         var existing = new List<string>();
@@ -75,7 +90,7 @@ public sealed class StackHealthTests(StackFixture stack)
     public async Task Stopping_messaging_makes_its_users_unhealthy_and_starting_it_makes_them_healthy_without_restarting_them()
     {
         var ct = TestContext.Current.CancellationToken;
-        var apiProcessesBefore = ApiProcessIds();
+        var apiProcessesBefore = await ApiProcessIds();
 
         await stack.App.StopResourceAsync("messaging", ct);
         try
@@ -94,7 +109,7 @@ public sealed class StackHealthTests(StackFixture stack)
         }
 
         await WaitUntilHealthyAsync(["crm-api", "mes-api"], "messaging");
-        Assert.Equal(apiProcessesBefore, ApiProcessIds());
+        Assert.Equal(apiProcessesBefore, await ApiProcessIds());
         await stack.WaitUntilAllHealthyAsync();
     }
 
@@ -104,7 +119,7 @@ public sealed class StackHealthTests(StackFixture stack)
     public async Task After_a_server_restarts_its_users_are_healthy_again_without_restarting_and_an_order_is_priced(string server, string[] checks)
     {
         var ct = TestContext.Current.CancellationToken;
-        var apiProcessesBefore = ApiProcessIds();
+        var apiProcessesBefore = await ApiProcessIds();
         var dependents = checks.Select(c => c.Split(':')).Select(c => (Api: c[0], Check: c[1])).ToArray();
 
         await stack.App.StopResourceAsync(server, ct);
@@ -121,7 +136,7 @@ public sealed class StackHealthTests(StackFixture stack)
         }
 
         await WaitUntilHealthyAsync(dependents.Select(d => d.Api), server);
-        Assert.Equal(apiProcessesBefore, ApiProcessIds());
+        Assert.Equal(apiProcessesBefore, await ApiProcessIds());
         await stack.WaitUntilAllHealthyAsync();
 
         // Healthy is not enough: the connection pools and clients the services kept must work again.
@@ -154,6 +169,14 @@ public sealed class StackHealthTests(StackFixture stack)
         }
     }
 
-    private Dictionary<string, int?> ApiProcessIds() =>
-        stack.App.Resources.Where(r => r.Type == "project").ToDictionary(r => r.Name, r => r.ProcessId);
+    private async Task<Dictionary<string, int?>> ApiProcessIds()
+    {
+        var pids = new Dictionary<string, int?>(StringComparer.Ordinal);
+        foreach (var api in JewelryAppHost.Services)
+        {
+            pids[api] = await stack.App.ProcessIdAsync(api);
+        }
+
+        return pids;
+    }
 }

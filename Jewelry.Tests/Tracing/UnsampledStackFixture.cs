@@ -1,5 +1,5 @@
-using Jewelry.Hosting;
 using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Tracing;
 
@@ -15,27 +15,11 @@ public sealed class UnsampledStackFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Telemetry = await OtlpTestReceiver.StartAsync();
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            Output = _log,
-            OtlpEndpoint = Telemetry.Endpoint.ToString(),
-            OtlpProtocol = "http/protobuf",
-            ProjectEnvironment =
-            {
-                ["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio",
-                ["OTEL_TRACES_SAMPLER_ARG"] = "0",
-            },
-        });
-        builder.AddJewelryStack();
-        App = builder.Build();
-        try
-        {
-            await App.StartAsync(TestContext.Current.CancellationToken);
-        }
-        catch (Exception exception)
-        {
-            throw new InvalidOperationException($"The stack did not start: {exception.Message}{Environment.NewLine}{_log}", exception);
-        }
+        var builder = (await JewelryAppHost.CreateBuilderAsync(_log))
+            .WithTelemetryExportedTo(Telemetry.Endpoint)
+            .WithServiceEnvironment("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+            .WithServiceEnvironment("OTEL_TRACES_SAMPLER_ARG", "0");
+        App = await JewelryAppHost.StartAsync(builder, _log);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,0 @@
-var builder = DistributedApplication.CreateBuilder(args);
-builder.AddJewelryStack();
-await builder.Build().RunAsync();

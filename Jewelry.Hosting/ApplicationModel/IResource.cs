@@ -1,7 +1,0 @@
-namespace Jewelry.Hosting;
-
-/// <summary>Something the application model describes: a server, a database, a service.</summary>
-public interface IResource
-{
-    string Name { get; }
-}

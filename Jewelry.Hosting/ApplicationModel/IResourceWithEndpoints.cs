@@ -1,7 +1,0 @@
-namespace Jewelry.Hosting;
-
-/// <summary>A resource that listens on one or more ports.</summary>
-public interface IResourceWithEndpoints : IResource
-{
-    IReadOnlyList<EndpointAnnotation> Endpoints { get; }
-}

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Jewelry.Hosting.LocalData;
+
+/// <summary>Reads /proc. A zombie counts as gone: it runs nothing, and where PID 1 does not reap orphans it never disappears.</summary>
+internal static class ProcessTable
+{
+    public static bool IsRunning(int pid) => ReadStatFields(pid) is { } fields && fields[0] is not ("Z" or "X");
+
+    /// <summary>When the process started (clock ticks since boot): with the PID, it tells a process from a later one that reused the PID.</summary>
+    public static long? StartTime(int pid) =>
+        ReadStatFields(pid) is { Length: > 19 } fields && long.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            ? start
+            : null;
+
+    /// <summary>The fields of /proc/PID/stat after the command name (state first), or null when there is no such process.</summary>
+    private static string[]? ReadStatFields(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+
+            // The command name is parenthesised and may itself contain spaces or ')'.
+            var afterName = stat.LastIndexOf(')');
+            return afterName > 0 && afterName + 2 < stat.Length ? stat[(afterName + 2)..].Split(' ') : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
