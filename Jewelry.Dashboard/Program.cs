@@ -18,7 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboardListeners();       // UI, OTLP/gRPC and OTLP/HTTP, each on its own port
 builder.AddTelemetryStore();           // PostgreSQL telemetrydb: schema, writer, queries, retention
 builder.AddIngestPipeline();           // bounded queue and batch writer
-builder.AddOtlpReceivers();            // OTLP decoding and API key
+builder.AddOtlpReceivers();            // OTLP/HTTP and OTLP/gRPC: decoding, API key, size limit
 builder.AddDashboardAuthentication();  // users and roles, browser token and password login, session cookie
 builder.AddAuditLog();                 // who asked what, when
 builder.AddDashboardFrontend();        // pages, JSON API, OpenAPI, resources

@@ -6,7 +6,7 @@ using Jewelry.Dashboard.Otlp.Proto.Collector.Logs;
 namespace Jewelry.Dashboard.Otlp;
 
 public sealed class LogExportHandler(IngestBuffer queue, IngestCounters counters)
-    : OtlpExportHandler<ExportLogsServiceRequest>(queue, counters)
+    : OtlpExportHandler<ExportLogsServiceRequest, ExportLogsServiceResponse>(queue, counters)
 {
     public override TelemetrySignal Signal => TelemetrySignal.Logs;
 
@@ -14,7 +14,7 @@ public sealed class LogExportHandler(IngestBuffer queue, IngestCounters counters
 
     protected override DecodedExport Decode(ExportLogsServiceRequest request) => LogDecoder.Decode(request);
 
-    protected override IMessage CreateResponse(long rejected, string? errorMessage) => new ExportLogsServiceResponse
+    protected override ExportLogsServiceResponse CreateResponse(long rejected, string? errorMessage) => new ExportLogsServiceResponse
     {
         PartialSuccess = rejected == 0 ? null : new ExportLogsPartialSuccess { RejectedLogRecords = rejected, ErrorMessage = errorMessage ?? string.Empty },
     };

@@ -6,7 +6,7 @@ using Jewelry.Dashboard.Otlp.Proto.Collector.Metrics;
 namespace Jewelry.Dashboard.Otlp;
 
 public sealed class MetricExportHandler(IngestBuffer queue, IngestCounters counters)
-    : OtlpExportHandler<ExportMetricsServiceRequest>(queue, counters)
+    : OtlpExportHandler<ExportMetricsServiceRequest, ExportMetricsServiceResponse>(queue, counters)
 {
     public override TelemetrySignal Signal => TelemetrySignal.Metrics;
 
@@ -14,7 +14,7 @@ public sealed class MetricExportHandler(IngestBuffer queue, IngestCounters count
 
     protected override DecodedExport Decode(ExportMetricsServiceRequest request) => MetricDecoder.Decode(request);
 
-    protected override IMessage CreateResponse(long rejected, string? errorMessage) => new ExportMetricsServiceResponse
+    protected override ExportMetricsServiceResponse CreateResponse(long rejected, string? errorMessage) => new ExportMetricsServiceResponse
     {
         PartialSuccess = rejected == 0 ? null : new ExportMetricsPartialSuccess { RejectedDataPoints = rejected, ErrorMessage = errorMessage ?? string.Empty },
     };

@@ -8,8 +8,9 @@ namespace Jewelry.Dashboard.Otlp;
 /// One OTLP signal end to end, shared by the HTTP and gRPC endpoints: parse the request, decode it to
 /// records, queue them as a whole, and build the export response (with partial success for invalid records).
 /// </summary>
-public abstract class OtlpExportHandler<TRequest>(IngestBuffer queue, IngestCounters counters)
+public abstract class OtlpExportHandler<TRequest, TResponse>(IngestBuffer queue, IngestCounters counters)
     where TRequest : IMessage<TRequest>, new()
+    where TResponse : IMessage<TResponse>
 {
     public abstract TelemetrySignal Signal { get; }
 
@@ -29,15 +30,15 @@ public abstract class OtlpExportHandler<TRequest>(IngestBuffer queue, IngestCoun
 
     public TRequest ParseJson(byte[] body) => OtlpJson.Parse<TRequest>(body);
 
-    public OtlpExportOutcome Export(TRequest request)
+    public OtlpExportOutcome<TResponse> Export(TRequest request)
     {
         var decoded = Decode(request);
         counters.Invalid(Signal, decoded.Rejected);
         var accepted = queue.TryEnqueue(decoded.Batch);
-        return new OtlpExportOutcome(accepted, CreateResponse(decoded.Rejected, decoded.RejectionReason));
+        return new OtlpExportOutcome<TResponse>(accepted, CreateResponse(decoded.Rejected, decoded.RejectionReason));
     }
 
     protected abstract DecodedExport Decode(TRequest request);
 
-    protected abstract IMessage CreateResponse(long rejected, string? errorMessage);
+    protected abstract TResponse CreateResponse(long rejected, string? errorMessage);
 }

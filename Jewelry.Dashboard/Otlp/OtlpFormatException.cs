@@ -1,6 +1,6 @@
 namespace Jewelry.Dashboard.Otlp;
 
-/// <summary>An export request body that cannot be decoded; answered with 400 (HTTP) or INVALID_ARGUMENT (gRPC).</summary>
+/// <summary>An export request body that cannot be decoded; answered with 400 and a <c>google.rpc.Status</c>.</summary>
 public sealed class OtlpFormatException : Exception
 {
     public OtlpFormatException()

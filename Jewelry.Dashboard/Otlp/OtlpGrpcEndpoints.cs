@@ -1,93 +1,43 @@
-using System.Globalization;
-using Google.Protobuf;
 using Jewelry.Dashboard.Listeners;
-using Microsoft.Extensions.Options;
+using Jewelry.Dashboard.Otlp.GrpcServices;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Jewelry.Dashboard.Otlp;
 
-/// <summary>
-/// OTLP/gRPC served directly on Kestrel over HTTP/2 (Grpc.AspNetCore is not available here): each
-/// <c>Export</c> method is a POST of one length-prefixed message, answered with one and a <c>grpc-status</c> trailer.
-/// </summary>
+/// <summary>OTLP/gRPC on Grpc.AspNetCore: the TraceService, MetricsService and LogsService of the OTLP protos.</summary>
 public static class OtlpGrpcEndpoints
 {
-    public const string TraceExportPath = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
-    public const string LogsExportPath = "/opentelemetry.proto.collector.logs.v1.LogsService/Export";
-    public const string MetricsExportPath = "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
-
     public static IEndpointRouteBuilder MapOtlpGrpc(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(string.Empty)
-            .RequireListener(DashboardListenerKinds.OtlpGrpc)
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-
-        group.MapPost(TraceExportPath, (HttpContext context, TraceExportHandler handler) => ExportAsync(context, handler));
-        group.MapPost(LogsExportPath, (HttpContext context, LogExportHandler handler) => ExportAsync(context, handler));
-        group.MapPost(MetricsExportPath, (HttpContext context, MetricExportHandler handler) => ExportAsync(context, handler));
+        Map<TraceGrpcService>(endpoints);
+        Map<MetricsGrpcService>(endpoints);
+        Map<LogsGrpcService>(endpoints);
         return endpoints;
     }
 
-    private static async Task ExportAsync<TRequest>(HttpContext context, OtlpExportHandler<TRequest> handler)
-        where TRequest : IMessage<TRequest>, new()
+    private static void Map<TService>(IEndpointRouteBuilder endpoints)
+        where TService : class =>
+        endpoints.MapGrpcService<TService>()
+            .RequireListener(DashboardListenerKinds.OtlpGrpc)
+            .AllowAnonymous()
+            .Add(endpoint => endpoint.RequestDelegate = BeforeTheMessageIsRead(endpoint.RequestDelegate!));
+
+    private static RequestDelegate BeforeTheMessageIsRead(RequestDelegate call) => context =>
     {
-        var request = context.Request;
-        var response = context.Response;
-        if (!context.RequestServices.GetRequiredService<OtlpApiKeyValidator>().IsAuthorized(request))
+        if (!context.RequestServices.GetRequiredService<OtlpApiKeyValidator>().IsAuthorized(context.Request))
         {
-            response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
+            // Refused before a byte of the message is read or inflated; gRPC clients report 401 as UNAUTHENTICATED.
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
         }
 
-        if (request.ContentType is not { } contentType || !contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase))
+        // The message is bounded by GrpcServiceOptions.MaxReceiveMessageSize (Dashboard:Otlp:MaxRequestBytes);
+        // Kestrel's own body limit (30 MB) would otherwise cut in first, below the configured one, as UNKNOWN.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            return;
+            bodySize.MaxRequestBodySize = null;
         }
 
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-accept-encoding"] = "identity,gzip";
-
-        var maxBytes = context.RequestServices.GetRequiredService<IOptions<OtlpOptions>>().Value.MaxRequestBytes;
-        OtlpExportOutcome outcome;
-        try
-        {
-            var body = await OtlpPayload.ReadBodyAsync(request, maxBytes, context.RequestAborted);
-            var message = GrpcMessageFraming.ReadSingleMessage(body, request.Headers["grpc-encoding"], maxBytes);
-            outcome = handler.Export(handler.ParseProtobuf(message));
-        }
-        catch (OtlpFormatException exception)
-        {
-            Complete(response, GrpcStatusCode.InvalidArgument, exception.Message);
-            return;
-        }
-        catch (OtlpRequestTooLargeException exception)
-        {
-            Complete(response, GrpcStatusCode.ResourceExhausted, exception.Message);
-            return;
-        }
-        catch (NotSupportedException exception)
-        {
-            Complete(response, GrpcStatusCode.Unimplemented, exception.Message);
-            return;
-        }
-
-        if (!outcome.Accepted)
-        {
-            Complete(response, GrpcStatusCode.Unavailable, "The dashboard's ingest queue is full or stopping; retry later.");
-            return;
-        }
-
-        await response.Body.WriteAsync(GrpcMessageFraming.Frame(outcome.Response.ToByteArray()), context.RequestAborted);
-        Complete(response, GrpcStatusCode.Ok, message: null);
-    }
-
-    private static void Complete(HttpResponse response, GrpcStatusCode status, string? message)
-    {
-        response.AppendTrailer("grpc-status", ((int)status).ToString(CultureInfo.InvariantCulture));
-        if (message is not null)
-        {
-            response.AppendTrailer("grpc-message", GrpcMessageFraming.EncodeMessage(message));
-        }
-    }
+        return call(context);
+    };
 }

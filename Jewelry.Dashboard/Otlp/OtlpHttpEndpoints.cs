@@ -30,8 +30,9 @@ public static class OtlpHttpEndpoints
         return endpoints;
     }
 
-    private static async Task ReceiveAsync<TRequest>(HttpContext context, OtlpExportHandler<TRequest> handler)
+    private static async Task ReceiveAsync<TRequest, TResponse>(HttpContext context, OtlpExportHandler<TRequest, TResponse> handler)
         where TRequest : IMessage<TRequest>, new()
+        where TResponse : IMessage<TResponse>
     {
         var request = context.Request;
         var response = context.Response;
@@ -58,7 +59,7 @@ public static class OtlpHttpEndpoints
         }
 
         var maxBytes = context.RequestServices.GetRequiredService<IOptions<OtlpOptions>>().Value.MaxRequestBytes;
-        OtlpExportOutcome outcome;
+        OtlpExportOutcome<TResponse> outcome;
         try
         {
             var body = await OtlpPayload.ReadBodyAsync(request, maxBytes, context.RequestAborted);
@@ -86,7 +87,7 @@ public static class OtlpHttpEndpoints
             // 503 with Retry-After is the OTLP/HTTP signal for "retryable, back off".
             response.Headers.RetryAfter = "1";
             await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, isJson,
-                new Status { Code = 14, Message = "The dashboard's ingest queue is full or stopping; retry later." });
+                new Status { Code = 14, Message = OtlpRefusal.QueueFullMessage });
             return;
         }
 

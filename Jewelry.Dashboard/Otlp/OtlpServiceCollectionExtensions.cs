@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,10 @@ public static class OtlpServiceCollectionExtensions
                     policy.WithMethods(HttpMethods.Post);
                 });
             });
+        builder.Services.AddGrpc();
+        // Bounds a message both as received and as it inflates (gzip), so the limit holds after decompression.
+        builder.Services.AddOptions<GrpcServiceOptions>()
+            .Configure<IOptions<OtlpOptions>>((grpc, otlp) => grpc.MaxReceiveMessageSize = otlp.Value.MaxRequestBytes);
         builder.Services.AddSingleton<OtlpApiKeyValidator>();
         builder.Services.AddSingleton<TraceExportHandler>();
         builder.Services.AddSingleton<LogExportHandler>();

@@ -6,7 +6,7 @@ using Jewelry.Dashboard.Otlp.Proto.Collector.Trace;
 namespace Jewelry.Dashboard.Otlp;
 
 public sealed class TraceExportHandler(IngestBuffer queue, IngestCounters counters)
-    : OtlpExportHandler<ExportTraceServiceRequest>(queue, counters)
+    : OtlpExportHandler<ExportTraceServiceRequest, ExportTraceServiceResponse>(queue, counters)
 {
     public override TelemetrySignal Signal => TelemetrySignal.Traces;
 
@@ -14,7 +14,7 @@ public sealed class TraceExportHandler(IngestBuffer queue, IngestCounters counte
 
     protected override DecodedExport Decode(ExportTraceServiceRequest request) => TraceDecoder.Decode(request);
 
-    protected override IMessage CreateResponse(long rejected, string? errorMessage) => new ExportTraceServiceResponse
+    protected override ExportTraceServiceResponse CreateResponse(long rejected, string? errorMessage) => new ExportTraceServiceResponse
     {
         PartialSuccess = rejected == 0 ? null : new ExportTracePartialSuccess { RejectedSpans = rejected, ErrorMessage = errorMessage ?? string.Empty },
     };

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Jewelry.Tests.Dashboard;
 
 /// <summary>PostgreSQL and one running dashboard (API key and browser token on), shared by the dashboard tests.</summary>
@@ -11,6 +13,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     public string ResourceStateFile { get; } = Path.Combine(Path.GetTempPath(), $"jewelry-dashboard-state-{Guid.NewGuid():N}.json");
 
     internal DashboardProcess Dashboard { get; private set; } = null!;
+
+    /// <summary>The OTLP request size limit, small enough that a test passes it cheaply.</summary>
+    public const int MaxRequestBytes = 1024 * 1024;
 
     /// <summary>A web page allowed to export OTLP/HTTP from the browser.</summary>
     public const string BrowserAppOrigin = "http://shop.example";
@@ -27,6 +32,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             {
                 ["Dashboard:ResourceStateFile"] = ResourceStateFile,
                 ["Dashboard:Otlp:Cors:AllowedOrigins"] = BrowserAppOrigin,
+                ["Dashboard:Otlp:MaxRequestBytes"] = MaxRequestBytes.ToString(CultureInfo.InvariantCulture),
             });
         _api = await Dashboard.LoginAsync();
     }

@@ -7,7 +7,7 @@ using Jewelry.Dashboard.Otlp.Proto.Collector.Trace;
 
 namespace Jewelry.Tests.Dashboard;
 
-/// <summary>Decoding without a server: OTLP JSON ids, the gRPC frame, and the text PostgreSQL cannot store.</summary>
+/// <summary>Decoding without a server: OTLP JSON ids and the text PostgreSQL cannot store.</summary>
 public sealed class OtlpDecodingTests
 {
     [Fact]
@@ -30,18 +30,6 @@ public sealed class OtlpDecodingTests
         Assert.Equal("5b8efff798038103d269b633813fc60c", Convert.ToHexStringLower(parsed.ResourceSpans[0].ScopeSpans[0].Spans[0].TraceId.Span));
         Assert.Equal(2UL, parsed.ResourceSpans[0].ScopeSpans[0].Spans[0].EndTimeUnixNano);
         Assert.Throws<OtlpFormatException>(() => OtlpJson.Parse<ExportTraceServiceRequest>(Encoding.UTF8.GetBytes(json.Replace("5b8e", "5x8e", StringComparison.Ordinal))));
-    }
-
-    [Fact]
-    public void A_grpc_frame_must_hold_exactly_one_message()
-    {
-        var message = new byte[] { 1, 2, 3 };
-
-        Assert.Equal(message, GrpcMessageFraming.ReadSingleMessage(GrpcMessageFraming.Frame(message), null, 100));
-        Assert.Throws<OtlpFormatException>(() => GrpcMessageFraming.ReadSingleMessage([0, 0, 0, 0, 5, 1], null, 100));
-        Assert.Throws<OtlpFormatException>(() => GrpcMessageFraming.ReadSingleMessage([0, 0], null, 100));
-        Assert.Throws<NotSupportedException>(() => GrpcMessageFraming.ReadSingleMessage([1, 0, 0, 0, 1, 9], "snappy", 100));
-        Assert.Equal("caf%C3%A9 100%25", GrpcMessageFraming.EncodeMessage("café 100%"));
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class OtlpIngestTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task Malformed_bodies_get_400_or_invalid_argument_and_change_nothing()
+    public async Task Malformed_bodies_get_400_or_a_status_exporters_do_not_retry_and_change_nothing()
     {
         using var otlp = new OtlpTestClient(fixture.Dashboard);
         var receivedBefore = await _api.CounterAsync("traces", "received");
@@ -133,8 +133,9 @@ public sealed class OtlpIngestTests(DashboardFixture fixture)
         Assert.Contains("hex", await badIds.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badLogs.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notGzip.StatusCode);
-        Assert.Equal("3", badGrpc.GrpcStatus);
-        Assert.Equal("3", badFrame.GrpcStatus);
+        // Grpc.AspNetCore's answers: UNKNOWN to a message it cannot parse, INTERNAL to a cut-off frame.
+        Assert.Equal("2", badGrpc.GrpcStatus);
+        Assert.Equal("13", badFrame.GrpcStatus);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
 
         // The 400 body is a google.rpc.Status in the request's encoding.
@@ -195,11 +196,20 @@ public sealed class OtlpIngestTests(DashboardFixture fixture)
         var body = new ByteArrayContent(SampleTelemetry.OrderTrace(SampleTelemetry.NewTraceId(), "ORD-PORT").ToByteArray());
         body.Headers.ContentType = new("application/x-protobuf");
 
+        var grpcBody = new ByteArrayContent(OtlpTestClient.Frame(SampleTelemetry.OrderTrace(SampleTelemetry.NewTraceId(), "ORD-PORT").ToByteArray()));
+        grpcBody.Headers.ContentType = new("application/grpc");
+
         using var onFrontend = await http.PostAsync(new Uri(fixture.Dashboard.FrontendUrl, "/v1/traces"), body, TestContext.Current.CancellationToken);
         using var apiOnOtlpPort = await http.GetAsync(new Uri(fixture.Dashboard.OtlpHttpUrl, "/api/traces"), TestContext.Current.CancellationToken);
+        using var grpcOnFrontend = await http.PostAsync(new Uri(fixture.Dashboard.FrontendUrl, OtlpTestClient.TracesGrpcPath), grpcBody, TestContext.Current.CancellationToken);
+        using var grpcOnOtlpHttp = await http.PostAsync(new Uri(fixture.Dashboard.OtlpHttpUrl, OtlpTestClient.TracesGrpcPath), grpcBody, TestContext.Current.CancellationToken);
+        using var unknownGrpcService = await http.PostAsync(new Uri(fixture.Dashboard.FrontendUrl, "/some.Service/Method"), grpcBody, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, onFrontend.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, apiOnOtlpPort.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, grpcOnFrontend.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, grpcOnOtlpHttp.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownGrpcService.StatusCode);
     }
 
     [Fact]

@@ -8,7 +8,10 @@ using Google.Protobuf;
 
 namespace Jewelry.Tests.Dashboard;
 
-/// <summary>Sends OTLP the three ways the dashboard accepts it: HTTP protobuf, HTTP JSON and gRPC (HTTP/2 cleartext).</summary>
+/// <summary>
+/// Sends OTLP the three ways the dashboard accepts it: HTTP protobuf, HTTP JSON and gRPC (HTTP/2 cleartext), the gRPC
+/// frames as they are given, so malformed ones too; <see cref="OtlpGrpcTestClient"/> is a real gRPC client.
+/// </summary>
 internal sealed class OtlpTestClient(DashboardProcess dashboard) : IDisposable
 {
     public const string TracesGrpcPath = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
