@@ -31,7 +31,7 @@ public sealed class TelemetryPostgresFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await _app.DisposeAsync();
+            await _app.StopAndDisposeAsync();
         }
 
         await _log.DisposeAsync();

@@ -38,13 +38,16 @@ public sealed partial class AppHostProcessTests
             var stopping = Stopwatch.StartNew();
             appHost.Terminate();
             var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromSeconds(90));
-            TestContext.Current.SendDiagnosticMessage($"SIGTERM to exit: {stopping.Elapsed.TotalSeconds:0.0} s");
+            var exited = stopping.Elapsed;
 
             Assert.True(exitCode == 0, $"exit code {exitCode}{Environment.NewLine}{appHost.Output}");
+
+            // The AppHost exits once DCP has been told to stop everything; DCP finishes the job on its own.
             await Eventually.WaitUntilAsync(
                 () => !recorded.Any(ProcessInspector.IsRunning),
-                TimeSpan.FromSeconds(10),
+                TimeSpan.FromSeconds(60),
                 () => "every process gone; still running: " + string.Join(", ", recorded.Where(ProcessInspector.IsRunning).Select(ProcessInspector.Describe)));
+            TestContext.Current.SendDiagnosticMessage($"SIGTERM: AppHost exited after {exited.TotalSeconds:0.0} s, every process gone after {stopping.Elapsed.TotalSeconds:0.0} s");
             Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} is still there");
             Assert.False(File.Exists(stateFile), "the state file of a stopped stack is still there");
         }
@@ -85,10 +88,9 @@ public sealed partial class AppHostProcessTests
             using var log = new TestLog();
             var next = LocalInfrastructure.CreateBuilder(log);
             next.AddLocalS3Store("models", bucket: "models");
-            await using (await JewelryAppHost.StartAsync(next, log))
-            {
-                Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} of the killed run is still there");
-            }
+            var nextApp = await JewelryAppHost.StartAsync(next, log);
+            await nextApp.StopAndDisposeAsync();
+            Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} of the killed run is still there");
         }
         finally
         {

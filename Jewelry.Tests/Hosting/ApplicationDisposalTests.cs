@@ -7,7 +7,7 @@ namespace Jewelry.Tests.Hosting;
 public sealed class ApplicationDisposalTests
 {
     [Fact]
-    public async Task Disposing_the_app_stops_every_process_the_local_servers_started_and_removes_the_throwaway_data_folder()
+    public async Task Stopping_the_app_stops_every_process_the_local_servers_started_and_removes_the_throwaway_data_folder()
     {
         using var log = new TestLog();
         var stateFile = Path.Combine(Path.GetTempPath(), $"jewelry-dispose-{Guid.NewGuid():N}.json");
@@ -18,7 +18,8 @@ public sealed class ApplicationDisposalTests
         builder.AddStackReport();
         List<int> recorded = [];
         string dataDirectory;
-        await using (var app = await JewelryAppHost.StartAsync(builder, log))
+        var app = await JewelryAppHost.StartAsync(builder, log);
+        try
         {
             foreach (var resource in new[] { "postgres", "messaging", "models" })
             {
@@ -31,6 +32,10 @@ public sealed class ApplicationDisposalTests
             using var state = JsonDocument.Parse(await File.ReadAllTextAsync(stateFile, TestContext.Current.CancellationToken));
             dataDirectory = state.RootElement.GetProperty("dataDirectory").GetString()!;
             Assert.True(Directory.Exists(dataDirectory));
+        }
+        finally
+        {
+            await app.StopAndDisposeAsync();
         }
 
         Assert.True(recorded.Count >= 6, $"only {recorded.Count} processes recorded");

@@ -26,7 +26,7 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await App.DisposeAsync();
+        await App.StopAndDisposeAsync();
         _log.Dispose();
     }
 }

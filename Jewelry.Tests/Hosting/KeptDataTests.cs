@@ -14,19 +14,31 @@ public sealed class KeptDataTests
         try
         {
             string firstConnectionString;
-            await using (var first = await StartAsync(dataDirectory, log))
+            var first = await StartAsync(dataDirectory, log);
+            try
             {
                 firstConnectionString = await first.ConnectionStringAsync("shopdb");
                 await ExecuteAsync(firstConnectionString, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
             }
+            finally
+            {
+                await first.StopAndDisposeAsync();
+            }
 
             Assert.True(Directory.Exists(Path.Combine(dataDirectory, "postgres", "data")), "the data folder was removed");
 
-            await using var second = await StartAsync(dataDirectory, log);
-            var secondConnectionString = await second.ConnectionStringAsync("shopdb");
+            var second = await StartAsync(dataDirectory, log);
+            try
+            {
+                var secondConnectionString = await second.ConnectionStringAsync("shopdb");
 
-            Assert.Equal(new NpgsqlConnectionStringBuilder(firstConnectionString).Password, new NpgsqlConnectionStringBuilder(secondConnectionString).Password);
-            Assert.Equal(42, await ExecuteAsync(secondConnectionString, "SELECT id FROM kept"));
+                Assert.Equal(new NpgsqlConnectionStringBuilder(firstConnectionString).Password, new NpgsqlConnectionStringBuilder(secondConnectionString).Password);
+                Assert.Equal(42, await ExecuteAsync(secondConnectionString, "SELECT id FROM kept"));
+            }
+            finally
+            {
+                await second.StopAndDisposeAsync();
+            }
         }
         finally
         {

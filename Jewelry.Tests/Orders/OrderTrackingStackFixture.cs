@@ -61,7 +61,7 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
         Dashboard?.Dispose();
         if (App is not null)
         {
-            await App.DisposeAsync();
+            await App.StopAndDisposeAsync();
         }
 
         _log.Dispose();

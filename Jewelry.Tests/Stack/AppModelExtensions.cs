@@ -106,6 +106,23 @@ internal static class AppModelExtensions
         return new Uri(login.Url);
     }
 
+    /// <summary>
+    /// Stops the app as Ctrl+C would (every resource stopped, the throwaway data folder removed), then disposes it:
+    /// disposing alone kills DCP and skips the hosted services' stop.
+    /// </summary>
+    public static async Task StopAndDisposeAsync(this DistributedApplication app)
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await app.StopAsync(deadline.Token);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
     private static IResource Resource(this DistributedApplication app, string resourceName) =>
         app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
 }

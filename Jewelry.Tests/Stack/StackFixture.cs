@@ -54,7 +54,7 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
         Mes?.Dispose();
         if (App is not null)
         {
-            await App.DisposeAsync();
+            await App.StopAndDisposeAsync();
         }
 
         if (Telemetry is not null)

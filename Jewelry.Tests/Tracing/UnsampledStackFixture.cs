@@ -26,7 +26,7 @@ public sealed class UnsampledStackFixture : IAsyncLifetime
     {
         if (App is not null)
         {
-            await App.DisposeAsync();
+            await App.StopAndDisposeAsync();
         }
 
         if (Telemetry is not null)
