@@ -1,8 +1,8 @@
 using Jewelry.Contracts.Topology;
+using Jewelry.Messaging.Connection;
 using Jewelry.Messaging.Consuming;
 using Jewelry.Messaging.Diagnostics;
 using Jewelry.Messaging.Publishing;
-using Jewelry.ServiceDefaults.RabbitMQ;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,7 +33,7 @@ public sealed class MessagingBuilder<TContext>(IServiceCollection services)
         services.AddSingleton<IHostedService>(sp => new QueueConsumer<TContext>(
             queue,
             created.Handlers,
-            sp.GetRequiredService<RabbitMQConnectionProvider>(),
+            sp.GetRequiredService<BrokerConnection>(),
             sp.GetRequiredService<ConfirmedPublisher>(),
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<IOptions<ConsumerOptions>>(),

@@ -1,8 +1,8 @@
+using Jewelry.Messaging.Connection;
 using Jewelry.Messaging.Consuming;
 using Jewelry.Messaging.Diagnostics;
 using Jewelry.Messaging.Outbox;
 using Jewelry.Messaging.Publishing;
-using Jewelry.ServiceDefaults.RabbitMQ;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,9 +20,9 @@ public static class MessagingExtensions
         where TContext : DbContext
     {
         var services = builder.Services;
-        if (!services.Any(d => d.ServiceType == typeof(RabbitMQConnectionProvider)))
+        if (!services.Any(d => d.ServiceType == typeof(BrokerConnection)))
         {
-            builder.AddRabbitMQClient(connectionName);
+            builder.AddBrokerConnection(connectionName);
         }
 
         services.TryAddSingleton(TimeProvider.System);

@@ -25,7 +25,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseHttpServerActivityEnrichment();
+        app.UseOrderRouteTagging();
         app.UseDefaultProblemDetails();
         app.MapDefaultHealthChecks();
 

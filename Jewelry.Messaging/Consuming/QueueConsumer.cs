@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Jewelry.Contracts.Topology;
+using Jewelry.Messaging.Connection;
 using Jewelry.Messaging.Diagnostics;
 using Jewelry.Messaging.Inbox;
 using Jewelry.Messaging.Publishing;
 using Jewelry.Messaging.Topology;
-using Jewelry.ServiceDefaults.RabbitMQ;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +26,7 @@ namespace Jewelry.Messaging.Consuming;
 public sealed class QueueConsumer<TContext>(
     QueueDefinition queue,
     IReadOnlyList<HandlerRegistration> handlers,
-    RabbitMQConnectionProvider connections,
+    BrokerConnection connections,
     ConfirmedPublisher publisher,
     IServiceScopeFactory scopes,
     IOptions<ConsumerOptions> options,

@@ -1,4 +1,4 @@
-using Jewelry.ServiceDefaults.RabbitMQ;
+using Jewelry.Messaging.Connection;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -9,7 +9,7 @@ namespace Jewelry.Messaging.Publishing;
 /// Publishes persistent, mandatory messages and returns only once the broker has confirmed them.
 /// An unroutable, nacked or unconfirmed message throws, so the caller keeps it and retries.
 /// </summary>
-public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections, ILogger<ConfirmedPublisher> logger) : IAsyncDisposable
+public sealed class ConfirmedPublisher(BrokerConnection connections, ILogger<ConfirmedPublisher> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan s_confirmTimeout = TimeSpan.FromSeconds(10);
 

@@ -31,6 +31,32 @@ public static class HealthChecksExtensions
             tags: [HealthEndpoints.ReadyTag],
             timeout: HealthEndpoints.DependencyCheckTimeout));
 
+    /// <summary>
+    /// Gives a client integration's own health check (Aspire names them after the client, e.g. <c>ShopDbContext</c>)
+    /// the name, readiness tag, failure status and timeout of <see cref="AddDependencyCheck"/>, so <c>/health</c>
+    /// names the dependency that failed. Fails the start when the integration registered no such check.
+    /// </summary>
+    public static IServiceCollection NameDependencyCheck(this IServiceCollection services, string registeredName, string name)
+    {
+        services.AddOptions<HealthCheckServiceOptions>()
+            .PostConfigure(options =>
+            {
+                // Each options instance gets its own copy: the integration's registration is shared between them.
+                var registered = options.Registrations.SingleOrDefault(r => r.Name == registeredName)
+                    ?? throw new InvalidOperationException($"No health check named '{registeredName}' is registered to report as '{name}'.");
+                options.Registrations.Remove(registered);
+                options.Registrations.Add(new HealthCheckRegistration(
+                    name,
+                    registered.Factory,
+                    HealthStatus.Unhealthy,
+                    [.. registered.Tags, HealthEndpoints.ReadyTag],
+                    HealthEndpoints.DependencyCheckTimeout));
+            })
+            .ValidateOnStart();
+
+        return services;
+    }
+
     internal static WebApplication MapDefaultHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks(HealthEndpoints.HealthPath, new HealthCheckOptions

@@ -1,7 +1,10 @@
+using Jewelry.ServiceDefaults.Health;
 using Jewelry.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -10,51 +13,52 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class OpenTelemetryExtensions
 {
-    private const string SuppressAspNetCoreActivityDataSwitch = "Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData";
-
     /// <summary>
-    /// Traces, metrics and logs through the OpenTelemetry SDK, built inside the host's container.
-    /// The SDK reads the standard <c>OTEL_*</c> variables from configuration (service name, resource
-    /// attributes, sampler, batch and metric intervals, OTLP endpoint, protocol and headers).
-    /// Telemetry is exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// Traces, metrics and logs through OpenTelemetry.Extensions.Hosting and the ASP.NET Core, HttpClient and
+    /// runtime instrumentation, plus the tracing contract's own pieces (full-tracing sampler, baggage on every
+    /// span, database span names, redaction). The SDK reads the standard <c>OTEL_*</c> variables; see
+    /// <see cref="OtlpExportExtensions"/> for where telemetry goes.
     /// </summary>
-    /// <remarks>
-    /// The sampler is pluggable: the SDK picks one (<c>OTEL_TRACES_SAMPLER</c>, or parent-based
-    /// always-on), and <c>ConfigureSampler</c> callbacks wrap it; health probes are dropped by the outermost wrapper here.
-    /// </remarks>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
-        // On .NET 10 the ASP.NET Core server activity carries no HTTP tags unless this switch is off.
-        // It is read when the host creates its hosting diagnostics, after this call.
-        AppContext.SetSwitch(SuppressAspNetCoreActivityDataSwitch, false);
-
         builder.Services.TryAddSingleton<ServiceTelemetry>();
 
-        var openTelemetry = HostOpenTelemetryBuilder.Create(builder.Services)
+        // .NET carries traceparent, tracestate and the Activity's baggage over HTTP by itself, and order.id
+        // travels in the Activity's baggage. The SDK's default composite propagator would make the
+        // instrumentation overwrite that baggage header with OpenTelemetry's separate Baggage.Current.
+        Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
+
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddServiceDefaults(builder.Environment))
             .WithTracing(tracing => tracing
-                .AddSource(TelemetrySources.ActivitySources)
-                .ConfigureSampler((_, sampler) => new HealthEndpointsExcludingSampler(new FullTracingSampler(sampler)))
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    // Probes come every few seconds; the spans under a filtered request are dropped with it.
+                    aspNetCore.Filter = context => !HealthEndpoints.IsProbePath(context.Request.Path);
+                    aspNetCore.EnrichWithHttpResponse = ServerErrorEnricher.Enrich;
+                })
+                .AddHttpClientInstrumentation()
+                .AddSource(ServiceTelemetry.NamePrefix + "*")
+                .ConfigureSampler((_, sampler) => new FullTracingSampler(sampler))
                 .AddProcessor(new BaggageToTagsProcessor())
                 .AddProcessor(new DatabaseSpanEnricher())
                 .AddProcessor(new RedactingActivityProcessor()))
             .WithMetrics(metrics => metrics
-                .AddMeter(TelemetrySources.Meters))
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(ServiceTelemetry.NamePrefix + "*"))
             .WithLogging(logs => logs.AddProcessor(new RedactingLogProcessor()), configureOptions: logging =>
             {
                 logging.IncludeFormattedMessage = true;
                 logging.IncludeScopes = true;
-            });
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            openTelemetry.UseOtlpExporter();
-        }
+            })
+            .AddOtlpExporters(builder.Configuration);
 
         return builder;
     }
 
-    internal static IApplicationBuilder UseHttpServerActivityEnrichment(this IApplicationBuilder app)
-        => app.UseMiddleware<HttpServerActivityEnricher>().UseMiddleware<OrderRouteTagger>();
+    internal static IApplicationBuilder UseOrderRouteTagging(this IApplicationBuilder app)
+        => app.UseMiddleware<OrderRouteTagger>();
 }

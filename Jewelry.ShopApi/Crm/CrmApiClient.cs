@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Polly.Timeout;
+using Polly;
 
 namespace Jewelry.ShopApi.Crm;
 
 /// <summary>
-/// Calls the CRM API at <c>http://crm-api</c>, which service discovery resolves from
-/// <c>services:crm-api:http:0</c>. The client's defaults retry a POST only when the CRM cannot have acted.
+/// Calls the CRM API at <c>https+http://crm-api</c>, which service discovery resolves from
+/// <c>services:crm-api:https:0</c> when the CRM has an https endpoint, else <c>services:crm-api:http:0</c>.
+/// The client's defaults retry a POST only when the CRM cannot have acted.
 /// </summary>
 public sealed class CrmApiClient(HttpClient httpClient)
 {
@@ -26,7 +27,7 @@ public sealed class CrmApiClient(HttpClient httpClient)
                 ? new PriceRequestOutcome(PriceRequestResult.Unreachable, status, detail)
                 : new PriceRequestOutcome(PriceRequestResult.Refused, status, detail);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
+        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return new PriceRequestOutcome(PriceRequestResult.Unreachable, Detail: ex.Message);

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using Jewelry.Tests.Tracing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Jewelry.Tests.ServiceDefaults;
+
+/// <summary>What the ASP.NET Core instrumentation, with the defaults on top, exports for each kind of answer.</summary>
+public sealed class ServerSpanTests
+{
+    private sealed record OrderBody(string Material);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Server_spans_are_named_after_the_route_and_only_5xx_answers_are_errors()
+    {
+        var orderId = Guid.NewGuid();
+        await using var receiver = await OtlpTestReceiver.StartAsync();
+        await using (var service = await DefaultsTestService.StartAsync(DefaultsTestService.ExportingTo(receiver), Map))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync($"/orders/{orderId}", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await service.Client.GetAsync($"/orders/{orderId}/model", Ct)).StatusCode);
+            using var malformed = new StringContent("{\"material\":", Encoding.UTF8, "application/json");
+            Assert.Equal(HttpStatusCode.BadRequest, (await service.Client.PostAsync("/orders", malformed, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.InternalServerError, (await service.Client.PostAsync($"/orders/{orderId}/submit", null, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await service.Client.GetAsync("/prices", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/health", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/alive", Ct)).StatusCode);
+        }
+
+        var spans = receiver.Spans.Where(s => s.Kind == "SERVER").ToList();
+        var found = Span(spans, "GET /orders/{id:guid}");
+        Assert.Equal("/orders/{id:guid}", found["http.route"]);
+        Assert.Equal("200", found["http.response.status_code"]);
+        Assert.Equal(orderId.ToString(), found["order.id"]);
+        Assert.Equal("Unset", found.Status);
+
+        var missing = Span(spans, "GET /orders/{id:guid}/model");
+        Assert.Equal("404", missing["http.response.status_code"]);
+        Assert.Equal("Unset", missing.Status);
+        Assert.Null(missing["error.type"]);
+
+        var refused = Span(spans, "POST /orders");
+        Assert.Equal("400", refused["http.response.status_code"]);
+        Assert.Equal("Unset", refused.Status);
+
+        var failed = Span(spans, "POST /orders/{id:guid}/submit");
+        Assert.Equal("500", failed["http.response.status_code"]);
+        Assert.Equal("Error", failed.Status);
+        Assert.Equal(typeof(InvalidOperationException).FullName, failed["error.type"]);
+        Assert.Equal("The CRM answered nonsense", failed.StatusMessage);
+
+        var unavailable = Span(spans, "GET /prices");
+        Assert.Equal("Error", unavailable.Status);
+        Assert.Equal("503", unavailable["error.type"]);
+        Assert.Equal("Service Unavailable", unavailable.StatusMessage);
+
+        Assert.DoesNotContain(spans, s => s["url.path"] is "/health" or "/alive");
+    }
+
+    private static void Map(WebApplication app)
+    {
+        app.MapGet("/orders/{id:guid}", (Guid id) => TypedResults.Ok(id));
+        app.MapGet("/orders/{id:guid}/model", (Guid id) => TypedResults.NotFound());
+        app.MapPost("/orders", (OrderBody body) => TypedResults.Ok(body.Material));
+        app.MapPost("/orders/{id:guid}/submit", IResult (Guid id) => throw new InvalidOperationException("The CRM answered nonsense"));
+        app.MapGet("/prices", () => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable));
+    }
+
+    private static CapturedSpan Span(IReadOnlyList<CapturedSpan> spans, string name)
+        => Assert.Single(spans, s => s.Name == name);
+}
