@@ -1,8 +1,8 @@
-using Jewelry.Hosting;
+using Aspire.Hosting.Testing;
 
 namespace Jewelry.Benchmarks.Dashboard;
 
-/// <summary>A throwaway PostgreSQL started by the orchestrator library, unless a connection string was given.</summary>
+/// <summary>A throwaway PostgreSQL started as the AppHost starts it (Jewelry.Hosting's local server), unless a connection string was given.</summary>
 internal sealed class BenchmarkPostgres : IAsyncDisposable
 {
     private readonly DistributedApplication? _app;
@@ -22,17 +22,20 @@ internal sealed class BenchmarkPostgres : IAsyncDisposable
             return new BenchmarkPostgres(null, given);
         }
 
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Output = TextWriter.Null });
-        builder.AddPostgres("postgres").AddDatabase("telemetrydb");
-        var app = builder.Build();
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.AddLocalPostgres("postgres").AddDatabase("telemetrydb");
+        var app = await builder.BuildAsync();
         await app.StartAsync();
-        return new BenchmarkPostgres(app, app.GetConnectionString("telemetrydb"));
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("telemetrydb");
+        var connectionString = await app.GetConnectionStringAsync("telemetrydb") ?? throw new InvalidOperationException("telemetrydb has no connection string.");
+        return new BenchmarkPostgres(app, connectionString);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {
+            await _app.StopAsync();
             await _app.DisposeAsync();
         }
     }

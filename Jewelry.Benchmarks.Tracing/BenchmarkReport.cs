@@ -21,14 +21,14 @@ public sealed class BenchmarkReport(BenchmarkOptions options, TextWriter output)
         Line();
     }
 
-    public void PrintSettings(StackInstance off, StackInstance on)
+    public async Task PrintSettingsAsync(StackInstance off, StackInstance on)
     {
         Line("Settings (read from the running services' environment; both stacks run the Release build of this repository)");
         foreach (var stack in new[] { off, on })
         {
             Line($"  Tracing {stack.Mode.Name}: {stack.Mode.Description}");
             Line($"    Added to the app model: {(stack.Mode.ServiceEnvironment.Count == 0 ? "nothing" : string.Join(", ", stack.Mode.ServiceEnvironment.Select(v => $"{v.Key}={v.Value}")))}");
-            PrintServiceEnvironment(stack);
+            await PrintServiceEnvironmentAsync(stack);
         }
 
         Line();
@@ -75,11 +75,14 @@ public sealed class BenchmarkReport(BenchmarkOptions options, TextWriter output)
         Line($"Load average at end: {MachineInfo.LoadAverage}");
     }
 
-    private void PrintServiceEnvironment(StackInstance stack)
+    private async Task PrintServiceEnvironmentAsync(StackInstance stack)
     {
-        var settings = Services.ToDictionary(
-            service => service,
-            service => stack.ProcessIdOf(service) is { } processId ? ServiceEnvironment.TelemetrySettings(processId) : null);
+        var settings = new Dictionary<string, IReadOnlyDictionary<string, string>?>(StringComparer.Ordinal);
+        foreach (var service in Services)
+        {
+            settings[service] = await stack.ProcessIdOfAsync(service) is { } processId ? ServiceEnvironment.TelemetrySettings(processId) : null;
+        }
+
         if (settings["shop-api"] is not { } shop)
         {
             Line("    shop-api is not running: its environment could not be read");

@@ -1,4 +1,3 @@
-using Jewelry.Hosting;
 
 namespace Jewelry.Benchmarks.Tracing;
 
@@ -24,7 +23,7 @@ public static class BenchmarkRun
             await using var off = await StackInstance.StartAsync(TracingMode.Off, options, logDirectory, cancellationToken);
             Progress("starting the tracing ON stack");
             await using var on = await StackInstance.StartAsync(TracingMode.On, options, logDirectory, cancellationToken);
-            report.PrintSettings(off, on);
+            await report.PrintSettingsAsync(off, on);
 
             Progress("running the rounds");
             var (offResults, onResults) = await new AlternatingBenchmark(options, off, on, report).RunAsync(cancellationToken);
@@ -41,7 +40,7 @@ public static class BenchmarkRun
             Progress("interrupted: both stacks stopped, no figures");
             return Interrupted;
         }
-        catch (Exception exception) when (exception is DistributedApplicationException or MissingPrerequisitesException or TimeoutException)
+        catch (Exception exception) when (exception is Aspire.Hosting.DistributedApplicationException or TimeoutException)
         {
             Progress($"a stack did not start: {exception.Message} (its output: {logDirectory})");
             return StackDidNotStart;

@@ -4,11 +4,11 @@ namespace Jewelry.Benchmarks.Tracing;
 
 /// <summary>
 /// The telemetry settings a running service really got, read from <c>/proc/&lt;pid&gt;/environ</c>:
-/// every <c>OTEL_*</c> variable and the environment name, with the OTLP API key masked.
+/// every <c>OTEL_*</c> and <c>JEWELRY_DASHBOARD_*</c> variable and the environment name, with the OTLP API key masked.
 /// </summary>
 public static class ServiceEnvironment
 {
-    private const string HeadersVariable = "OTEL_EXPORTER_OTLP_HEADERS";
+    private static readonly string[] s_headersVariables = ["OTEL_EXPORTER_OTLP_HEADERS", Jewelry.Contracts.Telemetry.JewelryDashboardExport.HeadersVariable];
 
     /// <summary>Differ between services by design, so left out when comparing them.</summary>
     public static readonly IReadOnlySet<string> PerServiceVariables = new HashSet<string>(StringComparer.Ordinal)
@@ -30,9 +30,9 @@ public static class ServiceEnvironment
             }
 
             var name = entry[..separator];
-            if (name.StartsWith("OTEL_", StringComparison.Ordinal) || name == "ASPNETCORE_ENVIRONMENT")
+            if (name.StartsWith("OTEL_", StringComparison.Ordinal) || name.StartsWith("JEWELRY_DASHBOARD_", StringComparison.Ordinal) || name == "ASPNETCORE_ENVIRONMENT")
             {
-                settings[name] = name == HeadersVariable ? MaskHeaderValues(entry[(separator + 1)..]) : entry[(separator + 1)..];
+                settings[name] = s_headersVariables.Contains(name) ? MaskHeaderValues(entry[(separator + 1)..]) : entry[(separator + 1)..];
             }
         }
 

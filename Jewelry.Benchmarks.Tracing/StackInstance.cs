@@ -1,24 +1,31 @@
-using Jewelry.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Jewelry.Benchmarks.Tracing;
 
 /// <summary>
-/// One whole Jewelry stack started from the AppHost's app model (PostgreSQL, RabbitMQ, the S3 store, the
-/// dashboard and the three APIs) in its own data folder and on its own ports, with the services' environment
-/// set by a <see cref="TracingMode"/>. Its console output goes to a log file. Disposing stops everything.
+/// One whole Jewelry stack started from the AppHost's own app model (PostgreSQL, RabbitMQ, the S3 store, the Jewelry
+/// dashboard and the three APIs) with Aspire.Hosting.Testing, on ports of its own, with the services' environment
+/// set by a <see cref="TracingMode"/>. Its log goes to a file. Disposing stops everything.
 /// </summary>
 public sealed class StackInstance : IAsyncDisposable
 {
+    private static readonly string[] s_services = ["shop-api", "crm-api", "mes-api"];
+
     private readonly DistributedApplication _app;
     private readonly StreamWriter _log;
 
-    private StackInstance(TracingMode mode, DistributedApplication app, StreamWriter log, string logPath, HttpClient shop)
+    private StackInstance(TracingMode mode, DistributedApplication app, StreamWriter log, string logPath, HttpClient shop, string telemetryConnectionString)
     {
         Mode = mode;
         _app = app;
         _log = log;
         LogPath = logPath;
         Shop = shop;
+        TelemetryConnectionString = telemetryConnectionString;
     }
 
     public TracingMode Mode { get; }
@@ -27,26 +34,34 @@ public sealed class StackInstance : IAsyncDisposable
 
     public HttpClient Shop { get; }
 
-    public string TelemetryConnectionString => _app.GetConnectionString("telemetrydb");
+    public string TelemetryConnectionString { get; }
 
     public static async Task<StackInstance> StartAsync(TracingMode mode, BenchmarkOptions options, string logDirectory, CancellationToken cancellationToken)
     {
         var logPath = Path.Combine(logDirectory, $"stack-{mode.Name.ToLowerInvariant()}.log");
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
-        var applicationOptions = new DistributedApplicationOptions { Output = log };
-        foreach (var (name, value) in mode.ServiceEnvironment)
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Jewelry_AppHost>([], cancellationToken);
+        builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(new FileLoggerProvider(log)));
+        foreach (var service in s_services)
         {
-            applicationOptions.ProjectEnvironment[name] = value;
+            // Both stacks export only to their own Jewelry dashboard: no Aspire dashboard runs here.
+            var resource = builder.CreateResourceBuilder<ProjectResource>(service).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
+            foreach (var (name, value) in mode.ServiceEnvironment)
+            {
+                resource.WithEnvironment(name, value);
+            }
         }
 
-        var builder = DistributedApplication.CreateBuilder(applicationOptions);
-        builder.AddJewelryStack();
-        var app = builder.Build();
+        var app = await builder.BuildAsync(cancellationToken);
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startup.CancelAfter(options.StartupTimeout);
         try
         {
             await app.StartAsync(startup.Token);
+            foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => r is not ParameterResource))
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, startup.Token);
+            }
         }
         catch (Exception exception)
         {
@@ -62,17 +77,33 @@ public sealed class StackInstance : IAsyncDisposable
 
         var shop = app.CreateHttpClient("shop-api");
         shop.Timeout = options.RequestTimeout;
-        return new StackInstance(mode, app, log, logPath, shop);
+        var telemetry = await app.GetConnectionStringAsync("telemetrydb", cancellationToken) ?? throw new InvalidOperationException("telemetrydb has no connection string.");
+        return new StackInstance(mode, app, log, logPath, shop, telemetry);
     }
 
     /// <summary>The main process of a running service, to read the environment it really got.</summary>
-    public int? ProcessIdOf(string resourceName) =>
-        _app.Resources.FirstOrDefault(r => string.Equals(r.Name, resourceName, StringComparison.Ordinal))?.ProcessId;
+    public async Task<int?> ProcessIdOfAsync(string resourceName)
+    {
+        var current = await _app.ResourceNotifications.WaitForResourceAsync(resourceName, _ => true);
+        return current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value switch
+        {
+            int pid => pid,
+            long pid => (int)pid,
+            _ => null,
+        };
+    }
 
     public async ValueTask DisposeAsync()
     {
         Shop.Dispose();
-        await _app.DisposeAsync();
-        await _log.DisposeAsync();
+        try
+        {
+            await _app.StopAsync();
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            await _log.DisposeAsync();
+        }
     }
 }

@@ -20,7 +20,10 @@ internal static class JewelryAppHost
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Jewelry_AppHost>(args, TestContext.Current.CancellationToken);
         builder.Services.AddLogging(logging => logging.AddProvider(new TestLogProvider(log)));
-        return builder;
+
+        // Aspire aims the standard exporter at its dashboard, which tests do not run (it would find a developer's
+        // dashboard on the default port instead); the Jewelry dashboard's exporter stays, and a test may add a receiver.
+        return builder.WithServiceEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
     }
 
     /// <summary>Builds and starts the model and waits until every resource is healthy; on failure the log says why.</summary>
