@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# One command: set up what is missing, then start the whole stack with the dashboard.
+# One command: set up what is missing, then start the whole stack with the Aspire dashboard and the Jewelry dashboard.
 # Extra arguments go to the AppHost, e.g. ./start.sh --keep-data
 set -euo pipefail
 cd "$(dirname "$0")"
 # Chromium is for the browser tests only: ./test.sh installs it.
 JEWELRY_BROWSER_TESTS=0 ./setup.sh
 dotnet build Jewelry.AppHost --verbosity quiet --nologo
-# The AppHost itself replaces this shell, so Ctrl+C and SIGTERM reach it directly and it stops everything it started.
-exec dotnet Jewelry.AppHost/bin/Debug/net10.0/Jewelry.AppHost.dll "$@"
+# The launch profile "http" sets the Aspire dashboard's URLs; dotnet run passes Ctrl+C and SIGTERM on to the AppHost,
+# which stops everything it started.
+exec dotnet run --project Jewelry.AppHost --no-build --launch-profile http -- "$@"

@@ -42,9 +42,11 @@ public sealed class StackInstance : IAsyncDisposable
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Jewelry_AppHost>([], cancellationToken);
         builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(new FileLoggerProvider(log)));
+
+        // Both stacks export only to their own Jewelry dashboard: no Aspire dashboard runs here.
+        builder.CreateResourceBuilder<ProjectResource>("dashboard").WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
         foreach (var service in s_services)
         {
-            // Both stacks export only to their own Jewelry dashboard: no Aspire dashboard runs here.
             var resource = builder.CreateResourceBuilder<ProjectResource>(service).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
             foreach (var (name, value) in mode.ServiceEnvironment)
             {

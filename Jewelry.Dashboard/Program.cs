@@ -6,6 +6,7 @@ using Jewelry.Dashboard.Listeners;
 using Jewelry.Dashboard.Orders;
 using Jewelry.Dashboard.Otlp;
 using Jewelry.Dashboard.Stages;
+using Jewelry.Dashboard.Telemetry;
 using Jewelry.Dashboard.Storage;
 
 if (args is [HashPasswordCommand.Name, .. var rest])
@@ -16,6 +17,7 @@ if (args is [HashPasswordCommand.Name, .. var rest])
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDashboardListeners();       // UI, OTLP/gRPC and OTLP/HTTP, each on its own port
+builder.AddDashboardTelemetry();       // its own telemetry to the Aspire dashboard; what it receives is not traced
 builder.AddTelemetryStore();           // PostgreSQL telemetrydb: schema, writer, queries, retention
 builder.AddIngestPipeline();           // bounded queue and batch writer
 builder.AddOtlpReceivers();            // OTLP/HTTP and OTLP/gRPC: decoding, API key, size limit

@@ -14,7 +14,7 @@ public static class OtlpHttpEndpoints
 
     public static IEndpointRouteBuilder MapOtlpHttp(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1")
+        var group = endpoints.MapGroup(OtlpRoutes.HttpPrefix)
             .RequireListener(DashboardListenerKinds.OtlpHttp)
             .AllowAnonymous()
             .ExcludeFromDescription();

@@ -17,10 +17,11 @@ internal static class ResourceRows
     /// Whether it has been healthy since it last started: before that, failing health checks are part of starting
     /// (a broker takes seconds to accept connections) and are reported only if starting takes long.
     /// </param>
-    public static ResourceRow From(ResourceEvent resourceEvent, bool wasHealthy)
+    /// <param name="failedResources">Names of resources the report has seen fail, to say why one that waited for them failed.</param>
+    public static ResourceRow From(ResourceEvent resourceEvent, bool wasHealthy, IReadOnlySet<string> failedResources)
     {
         var snapshot = resourceEvent.Snapshot;
-        var (state, reason) = Describe(resourceEvent.Resource, snapshot, wasHealthy);
+        var (state, reason) = Describe(resourceEvent.Resource, snapshot, wasHealthy, failedResources);
         var endpoints = snapshot.Urls
             .Where(url => !url.IsInternal && url.Name is not null)
             .GroupBy(url => url.Name!)
@@ -46,7 +47,7 @@ internal static class ResourceRows
         _ => snapshot.ResourceType.ToLowerInvariant(),
     };
 
-    private static (string State, string? Reason) Describe(IResource resource, CustomResourceSnapshot snapshot, bool wasHealthy)
+    private static (string State, string? Reason) Describe(IResource resource, CustomResourceSnapshot snapshot, bool wasHealthy, IReadOnlySet<string> failedResources)
     {
         var text = snapshot.State?.Text;
         if (text == KnownResourceStates.Waiting)
@@ -57,7 +58,11 @@ internal static class ResourceRows
 
         if (text == KnownResourceStates.FailedToStart)
         {
-            return ("failed", resource.Annotations.OfType<StartProblemAnnotation>().LastOrDefault()?.Problem ?? "failed to start; its console log says why");
+            var failedDependencies = resource.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name).Where(failedResources.Contains).Distinct().ToList();
+            return ("failed", resource.Annotations.OfType<StartProblemAnnotation>().LastOrDefault()?.Problem
+                ?? (failedDependencies.Count > 0
+                    ? $"not started: it waits for {string.Join(", ", failedDependencies)}, which failed"
+                    : "failed to start; its console log says why"));
         }
 
         if (text == KnownResourceStates.Exited || text == KnownResourceStates.Finished)

@@ -87,7 +87,13 @@ internal sealed partial class StackReporter(
             .FirstOrDefault(url => url.DisplayProperties.DisplayName == JewelryDashboardBuilderExtensions.LoginUrlDisplayText)?.Url;
 
         ResourceRow? previous;
-        var row = ResourceRows.From(resourceEvent, wasHealthy: _healthySinceStart.Contains(resource.Name));
+        HashSet<string> failed;
+        lock (_rows)
+        {
+            failed = [.. _rows.Values.Where(r => r.State == "failed").Select(r => r.Name)];
+        }
+
+        var row = ResourceRows.From(resourceEvent, wasHealthy: _healthySinceStart.Contains(resource.Name), failed);
         lock (_rows)
         {
             _rows.TryGetValue(resource.Name, out previous);

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using Jewelry.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -60,6 +62,13 @@ internal sealed class DatabaseMigrator<TContext>(
     {
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
+
+        // EF Core reads the history table before it creates it, and logs the failed read of a new database as an
+        // error (PostgreSQL logs one too): created first, with EF Core's own script, a fresh start logs no error.
+        if (await context.Database.CanConnectAsync(cancellationToken))
+        {
+            await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        }
 
         await context.Database.MigrateAsync(cancellationToken);
 

@@ -19,7 +19,12 @@ public static class OpenTelemetryExtensions
     /// span, database span names, redaction). The SDK reads the standard <c>OTEL_*</c> variables; see
     /// <see cref="OtlpExportExtensions"/> for where telemetry goes.
     /// </summary>
-    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
+    /// <param name="builder">The service's host builder.</param>
+    /// <param name="untracedPathPrefixes">
+    /// Request paths, besides the health probes, that get no server span (and so none below it): a telemetry
+    /// receiver's own ingest, say, which would otherwise trace every export it receives.
+    /// </param>
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder, params string[] untracedPathPrefixes)
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.TryAddSingleton<ServiceTelemetry>();
@@ -35,7 +40,8 @@ public static class OpenTelemetryExtensions
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                 {
                     // Probes come every few seconds; the spans under a filtered request are dropped with it.
-                    aspNetCore.Filter = context => !HealthEndpoints.IsProbePath(context.Request.Path);
+                    aspNetCore.Filter = context => !HealthEndpoints.IsProbePath(context.Request.Path)
+                        && !untracedPathPrefixes.Any(prefix => context.Request.Path.Value?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == true);
                     aspNetCore.EnrichWithHttpResponse = ServerErrorEnricher.Enrich;
                 })
                 .AddHttpClientInstrumentation()

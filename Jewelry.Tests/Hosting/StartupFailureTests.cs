@@ -10,7 +10,7 @@ public sealed class StartupFailureTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_missing_prerequisite_fails_its_resource_with_the_install_command_and_what_waits_for_it_keeps_waiting()
+    public async Task A_missing_prerequisite_fails_its_resource_with_the_install_command_and_what_waits_for_it_says_so()
     {
         using var log = new TestLog();
         var builder = LocalInfrastructure.CreateBuilder(log, "--JEWELRY_POSTGRES_BIN=/nonexistent");
@@ -24,7 +24,7 @@ public sealed class StartupFailureTests
         try
         {
             await app.ResourceNotifications.WaitForResourceAsync("postgres", KnownResourceStates.FailedToStart, Ct).WaitAsync(s_within, Ct);
-            await app.ResourceNotifications.WaitForResourceAsync("waiter", KnownResourceStates.Waiting, Ct).WaitAsync(s_within, Ct);
+            await app.ResourceNotifications.WaitForResourceAsync("waiter", KnownResourceStates.FailedToStart, Ct).WaitAsync(s_within, Ct);
 
             await Eventually.WaitUntilAsync(
                 () => log.ToString().Contains(
@@ -33,7 +33,10 @@ public sealed class StartupFailureTests
                 TimeSpan.FromSeconds(10),
                 () => $"the report names the problem and the install command:{Environment.NewLine}{log}");
             Assert.Contains("waiter       waiting    for postgres", log.ToString(), StringComparison.Ordinal);
-            Assert.Equal(KnownResourceStates.Waiting, await app.StateAsync("waiter"));
+            await Eventually.WaitUntilAsync(
+                () => log.ToString().Contains("waiter       failed     not started: it waits for postgres, which failed", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10),
+                () => $"the report says why the waiter did not start:{Environment.NewLine}{log}");
         }
         finally
         {

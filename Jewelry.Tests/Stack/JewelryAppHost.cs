@@ -23,7 +23,7 @@ internal static class JewelryAppHost
 
         // Aspire aims the standard exporter at its dashboard, which tests do not run (it would find a developer's
         // dashboard on the default port instead); the Jewelry dashboard's exporter stays, and a test may add a receiver.
-        return builder.WithServiceEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
+        return builder.WithServiceEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty, [.. Services, "dashboard"]);
     }
 
     /// <summary>Builds and starts the model and waits until every resource is healthy; on failure the log says why.</summary>
