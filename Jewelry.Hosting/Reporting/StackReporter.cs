@@ -35,6 +35,7 @@ internal sealed partial class StackReporter(
     private readonly List<Task> _logWatchers = [];
     private readonly StateFileWriter _stateFile = new(settings.StateFile);
     private string? _jewelryDashboardLogin;
+    private string? _aspireDashboardUrl;
     private bool _summaryPrinted;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -75,6 +76,12 @@ internal sealed partial class StackReporter(
         if (resourceEvent.Snapshot.IsHidden)
         {
             _hidden.Add(resource.Name);
+            if (resource.Name == AspireDashboardResourceName)
+            {
+                // Where it really listens: with randomised ports that is not the launch profile's URL.
+                _aspireDashboardUrl ??= resourceEvent.Snapshot.Urls.FirstOrDefault(url => url.Url.StartsWith("http", StringComparison.Ordinal))?.Url;
+            }
+
             return;
         }
 
@@ -216,7 +223,7 @@ internal sealed partial class StackReporter(
 
     private string? AspireDashboardLogin()
     {
-        var url = configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var url = _aspireDashboardUrl ?? configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         var token = configuration["AppHost:BrowserToken"];
         return url is null || !model.Resources.Any(r => r.Name == AspireDashboardResourceName)
             ? null
