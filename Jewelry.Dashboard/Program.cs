@@ -6,8 +6,8 @@ using Jewelry.Dashboard.Listeners;
 using Jewelry.Dashboard.Orders;
 using Jewelry.Dashboard.Otlp;
 using Jewelry.Dashboard.Stages;
-using Jewelry.Dashboard.Telemetry;
 using Jewelry.Dashboard.Storage;
+using Jewelry.Dashboard.Telemetry;
 
 if (args is [HashPasswordCommand.Name, .. var rest])
 {

@@ -2,6 +2,7 @@ using Jewelry.Contracts.Orders;
 
 namespace Jewelry.Tests.Contracts;
 
+[Trait("Category", "Unit")]
 public sealed class OrderLifecycleTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Jewelry.Messaging;
 
 namespace Jewelry.Tests.Contracts;
 
+[Trait("Category", "Unit")]
 public sealed class W3CBaggageTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Jewelry.CrmApi.Domain;
 
 namespace Jewelry.Tests.Crm;
 
+[Trait("Category", "Unit")]
 public sealed class StuckThresholdsTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>An audit row that cannot be written is never lost silently: it is logged and counted in /api/status.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class AuditFailureTests(DashboardFixture fixture)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>Every request a signed-in user makes is in the audit log with who, when and what; only admins read it.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class AuditLogTests(DashboardFixture fixture)
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>Without a session every page redirects to the login page and every API call is 401; the token link opens a session.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class AuthenticationTests(DashboardFixture fixture)
 {
     [Theory]

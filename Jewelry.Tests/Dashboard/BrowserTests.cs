@@ -8,6 +8,7 @@ namespace Jewelry.Tests.Dashboard;
 /// open the waterfall and a span's attributes. Screenshots land in TestResults/screenshots.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class BrowserTests(DashboardFixture fixture, HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>The SQL form of the hop classification (used by aggregates) agrees with the C# one (used by journeys), in real PostgreSQL.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class HopClassificationSqlTests(DashboardFixture fixture)
 {
     public static TheoryData<string> Attributes =>

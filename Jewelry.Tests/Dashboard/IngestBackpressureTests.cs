@@ -7,6 +7,7 @@ namespace Jewelry.Tests.Dashboard;
 /// requests are refused at once with a retryable status, and every refused record is counted.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class IngestBackpressureTests
 {
     [Fact]

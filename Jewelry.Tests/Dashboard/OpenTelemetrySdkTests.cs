@@ -13,6 +13,7 @@ namespace Jewelry.Tests.Dashboard;
 /// it lands, is found by trace id, service and order.id, and the span tree comes back whole.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class OpenTelemetrySdkTests(DashboardFixture fixture)
 {
     private static readonly string[] _orderTags = ["ring", "gold"];

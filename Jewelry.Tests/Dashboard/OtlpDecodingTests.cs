@@ -8,6 +8,7 @@ using Jewelry.Dashboard.Otlp.Proto.Collector.Trace;
 namespace Jewelry.Tests.Dashboard;
 
 /// <summary>Decoding without a server: OTLP JSON ids and the text PostgreSQL cannot store.</summary>
+[Trait("Category", "Unit")]
 public sealed class OtlpDecodingTests
 {
     [Fact]

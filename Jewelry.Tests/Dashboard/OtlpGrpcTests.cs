@@ -13,6 +13,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>OTLP/gRPC as real clients speak it: gzip request messages, the API key, and the request size limit.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class OtlpGrpcTests(DashboardFixture fixture)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>OTLP in: protobuf, JSON and gRPC decode alike; bad input is refused and changes nothing; the API key is enforced.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class OtlpIngestTests(DashboardFixture fixture)
 {
     private readonly HttpClient _api = fixture.Api;

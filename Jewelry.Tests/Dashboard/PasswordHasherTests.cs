@@ -5,6 +5,7 @@ using Jewelry.Dashboard.Authentication;
 namespace Jewelry.Tests.Dashboard;
 
 /// <summary>PBKDF2-HMAC-SHA256 password hashes: format, salt, verification, and the command that makes them.</summary>
+[Trait("Category", "Integration")]
 public sealed class PasswordHasherTests
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>Telemetry lives in PostgreSQL, so it survives the dashboard stopping and starting again.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class PersistenceTests(DashboardFixture fixture)
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 namespace Jewelry.Tests.Dashboard;
 
 /// <summary>Filter parsing, the waterfall order and the listener configuration, without a server.</summary>
+[Trait("Category", "Unit")]
 public sealed class QueryParsingTests
 {
     [Theory]

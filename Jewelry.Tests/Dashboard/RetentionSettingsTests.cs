@@ -11,6 +11,7 @@ namespace Jewelry.Tests.Dashboard;
 /// because it deletes telemetry.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class RetentionSettingsTests(DashboardFixture fixture) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string> _settings = new() { ["Dashboard:Retention:Interval"] = "00:00:01" };

@@ -11,6 +11,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>Retention against a real database of its own: what is past the age or size limit goes, whole traces at a time, and nothing else.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class RetentionTests(DashboardFixture fixture) : IAsyncLifetime
 {
     private static readonly DateTimeOffset _now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

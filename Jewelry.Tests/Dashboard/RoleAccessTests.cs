@@ -8,6 +8,7 @@ namespace Jewelry.Tests.Dashboard;
 /// everything, admin everything plus the audit log and the settings. Refusals are 403 problem details.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class RoleAccessTests(DashboardFixture fixture)
 {
     [Fact]

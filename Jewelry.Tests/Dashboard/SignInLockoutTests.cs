@@ -9,6 +9,7 @@ namespace Jewelry.Tests.Dashboard;
 /// name with 429 and Retry-After, even with the right password, other names still sign in, and the admin reads why.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class SignInLockoutTests(DashboardFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

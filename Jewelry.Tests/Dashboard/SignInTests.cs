@@ -7,6 +7,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>Signing in with a configured user's name and password: the JSON endpoint and the login form.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class SignInTests(DashboardFixture fixture)
 {
     [Theory]

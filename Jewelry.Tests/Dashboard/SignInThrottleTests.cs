@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Jewelry.Tests.Dashboard;
 
 /// <summary>Sign-in attempts counted per user name: the lock, its end, and what resets or forgets the count.</summary>
+[Trait("Category", "Unit")]
 public sealed class SignInThrottleTests
 {
     private static readonly TimeSpan s_window = TimeSpan.FromMinutes(15);

@@ -9,6 +9,7 @@ namespace Jewelry.Tests.Dashboard;
 /// API key) beside the standard exporter: what the real services export lands, and is found by trace id, service and order.id.
 /// </summary>
 [Collection(OrderTrackingCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class StackTelemetryTests(OrderTrackingStackFixture stack)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Jewelry.Dashboard.Stages;
 namespace Jewelry.Tests.Dashboard;
 
 /// <summary>The server-rendered stage chart, without a server: well-formed SVG, escaped labels, bars to scale, readable axis.</summary>
+[Trait("Category", "Unit")]
 public sealed class StageChartTests
 {
     private static readonly XNamespace s_svg = "http://www.w3.org/2000/svg";

@@ -10,6 +10,7 @@ namespace Jewelry.Tests.Dashboard;
 /// class's own, and each test writes to a two-hour window on a different day, so every number is exact.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class StageStatisticsTests(StageDashboardFixture fixture) : IClassFixture<StageDashboardFixture>
 {
     private static readonly XNamespace s_svg = "http://www.w3.org/2000/svg";

@@ -4,6 +4,7 @@ using Jewelry.Dashboard.Stages;
 namespace Jewelry.Tests.Dashboard;
 
 /// <summary>How the stage statistics window is read from <c>window</c>, <c>from</c> and <c>to</c>, without a server.</summary>
+[Trait("Category", "Unit")]
 public sealed class StageWindowTests
 {
     private static readonly DateTimeOffset s_now = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);

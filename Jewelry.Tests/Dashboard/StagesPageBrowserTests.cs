@@ -5,6 +5,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>The Stages page in headless Chromium: the window picker, both tables, both server-rendered charts, links to the orders.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class StagesPageBrowserTests(StageDashboardFixture fixture, HeadlessChromium chromium) : IClassFixture<StageDashboardFixture>, IClassFixture<HeadlessChromium>
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Jewelry.Tests.Dashboard;
 /// their status's threshold, in what order, and which failures are resolved by a later status.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class StuckOrderQueriesTests(DashboardFixture fixture) : IAsyncLifetime
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);

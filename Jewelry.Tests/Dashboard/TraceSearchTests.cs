@@ -5,6 +5,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>The trace search API: each filter narrows correctly, pages continue, and bad input gets a useful 400.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class TraceSearchTests(DashboardFixture fixture)
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary>With <c>Dashboard:Frontend:AuthMode=Unsecured</c> every request acts as an anonymous admin, and is audited as such.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class UnsecuredModeTests(DashboardFixture fixture)
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace Jewelry.Tests.Dashboard;
 
 /// <summary><c>Dashboard:Users</c> is checked at start: a bad entry stops the dashboard with a message naming it.</summary>
 [Collection(DashboardTestGroup.Name)]
+[Trait("Category", "Integration")]
 public sealed class UsersConfigurationTests(DashboardFixture fixture)
 {
     private static readonly string _validHash = PasswordHasher.Hash("a password", PasswordHash.MinIterations).ToString();

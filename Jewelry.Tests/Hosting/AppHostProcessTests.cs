@@ -6,6 +6,7 @@ using Jewelry.Tests.Stack;
 namespace Jewelry.Tests.Hosting;
 
 /// <summary>The AppHost executable as a developer runs it, with DCP and the Aspire dashboard.</summary>
+[Trait("Category", "Integration")]
 public sealed partial class AppHostProcessTests
 {
     private static readonly TimeSpan s_startWithin = TimeSpan.FromMinutes(4);

@@ -4,6 +4,7 @@ using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Hosting;
 
+[Trait("Category", "Integration")]
 public sealed class ApplicationDisposalTests
 {
     [Fact]

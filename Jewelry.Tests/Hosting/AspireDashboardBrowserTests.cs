@@ -15,6 +15,7 @@ namespace Jewelry.Tests.Hosting;
 /// The Aspire dashboard of the AppHost as a developer starts it, in headless Chromium: it renders over a live
 /// connection, so a plain screenshot shows an empty page; Playwright waits for what it shows.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class AspireDashboardBrowserTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
     private static readonly string[] s_resources = ["postgres", "shopdb", "mesdb", "telemetrydb", "messaging", "models", "dashboard", "mes-api", "crm-api", "shop-api"];

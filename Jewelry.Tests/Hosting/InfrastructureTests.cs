@@ -11,6 +11,7 @@ using RabbitMQ.Client;
 namespace Jewelry.Tests.Hosting;
 
 [Collection(InfrastructureCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class InfrastructureTests(InfrastructureFixture fixture)
 {
     private DistributedApplication App => fixture.App;

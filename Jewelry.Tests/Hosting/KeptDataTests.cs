@@ -4,6 +4,7 @@ using Npgsql;
 
 namespace Jewelry.Tests.Hosting;
 
+[Trait("Category", "Integration")]
 public sealed class KeptDataTests
 {
     [Fact]

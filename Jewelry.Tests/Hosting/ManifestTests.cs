@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace Jewelry.Tests.Hosting;
 
+[Trait("Category", "Integration")]
 public sealed class ManifestTests
 {
     [Fact]

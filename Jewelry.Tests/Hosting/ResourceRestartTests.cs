@@ -8,6 +8,7 @@ using RabbitMQ.Client;
 namespace Jewelry.Tests.Hosting;
 
 [Collection(InfrastructureCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class ResourceRestartTests(InfrastructureFixture fixture)
 {
     private DistributedApplication App => fixture.App;

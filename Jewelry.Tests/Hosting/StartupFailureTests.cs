@@ -3,6 +3,7 @@ using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Hosting;
 
+[Trait("Category", "Integration")]
 public sealed class StartupFailureTests
 {
     private static readonly TimeSpan s_within = TimeSpan.FromSeconds(90);

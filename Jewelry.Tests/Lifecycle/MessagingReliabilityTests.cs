@@ -10,6 +10,7 @@ using Npgsql;
 namespace Jewelry.Tests.Lifecycle;
 
 [Collection(StackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class MessagingReliabilityTests(StackFixture stack)
 {
     private readonly OrderJourneyDriver _orders = new(stack);

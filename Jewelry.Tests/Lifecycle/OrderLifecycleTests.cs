@@ -9,6 +9,7 @@ using Jewelry.Tests.Stack;
 namespace Jewelry.Tests.Lifecycle;
 
 [Collection(StackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrderLifecycleTests(StackFixture stack)
 {
     private readonly OrderJourneyDriver _orders = new(stack);

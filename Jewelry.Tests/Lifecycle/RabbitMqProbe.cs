@@ -1,8 +1,7 @@
 using System.Text;
 using Jewelry.Contracts.Topology;
-using RabbitMQ.Client;
-
 using Jewelry.Tests.Stack;
+using RabbitMQ.Client;
 
 namespace Jewelry.Tests.Lifecycle;
 

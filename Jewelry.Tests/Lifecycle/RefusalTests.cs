@@ -10,6 +10,7 @@ namespace Jewelry.Tests.Lifecycle;
 
 /// <summary>Bad input gets a problem-details answer with the right status code, and changes nothing.</summary>
 [Collection(StackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class RefusalTests(StackFixture stack)
 {
     private readonly OrderJourneyDriver _orders = new(stack);

@@ -9,6 +9,7 @@ namespace Jewelry.Tests.Lifecycle;
 
 /// <summary>External sellers call the MES API with their own client credentials.</summary>
 [Collection(StackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class SellerTests(StackFixture stack)
 {
     private const string Seller = "demo-seller:demo-seller-secret-7f3c9a2e41b8d6f0";

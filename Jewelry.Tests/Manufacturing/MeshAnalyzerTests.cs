@@ -3,6 +3,7 @@ using Jewelry.Manufacturing.Samples;
 
 namespace Jewelry.Tests.Manufacturing;
 
+[Trait("Category", "Unit")]
 public sealed class MeshAnalyzerTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Jewelry.Manufacturing.Pricing;
 
 namespace Jewelry.Tests.Manufacturing;
 
+[Trait("Category", "Unit")]
 public sealed class PriceCalculatorTests
 {
     private static readonly MeshMetrics s_oneCubicCentimetre =

@@ -4,6 +4,7 @@ using Jewelry.Manufacturing.Samples;
 
 namespace Jewelry.Tests.Manufacturing;
 
+[Trait("Category", "Unit")]
 public sealed class StlReaderTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Jewelry.MesApi.Sellers;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class BasicCredentialsTests
 {
     private static string Header(string userAndPassword, string scheme = "Basic")

@@ -2,6 +2,7 @@ using Jewelry.MesApi.Sellers;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class ClientSecretHasherTests
 {
     private const string Secret = "demo-seller-secret-7f3c9a2e41b8d6f0";

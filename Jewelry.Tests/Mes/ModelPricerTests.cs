@@ -6,6 +6,7 @@ using Jewelry.MesApi.Pricing;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class ModelPricerTests
 {
     private readonly ModelPricer _pricer = new(new PriceCalculator(new PricingOptions()));

@@ -4,6 +4,7 @@ using Jewelry.MesApi.Pricing;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class ModelStoreTests
 {
     [Fact]

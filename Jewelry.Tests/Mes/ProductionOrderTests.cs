@@ -2,6 +2,7 @@ using Jewelry.MesApi.Domain;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class ProductionOrderTests
 {
     private static DateTimeOffset Start { get; } = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);

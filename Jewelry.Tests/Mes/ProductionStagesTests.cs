@@ -3,6 +3,7 @@ using Jewelry.MesApi.Domain;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class ProductionStagesTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Jewelry.Manufacturing.Samples;
 namespace Jewelry.Tests.Mes;
 
 /// <summary>The committed files in samples/models are what the documentation and MesApi.http promise.</summary>
+[Trait("Category", "Unit")]
 public sealed class SampleModelsTests
 {
     private static byte[] Sample(string fileName)

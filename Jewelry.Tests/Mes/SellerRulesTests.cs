@@ -2,6 +2,7 @@ using Jewelry.MesApi.Sellers;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class SellerRulesTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class SellerUploadReaderTests
 {
     private static byte[] Cube { get; } = StlWriter.WriteBinary(MeshFactory.Box(10, 10, 10));

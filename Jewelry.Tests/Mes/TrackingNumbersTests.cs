@@ -2,6 +2,7 @@ using Jewelry.MesApi.Domain;
 
 namespace Jewelry.Tests.Mes;
 
+[Trait("Category", "Unit")]
 public sealed class TrackingNumbersTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using Jewelry.Dashboard.Storage.Queries;
 
 namespace Jewelry.Tests.Orders;
 
+[Trait("Category", "Unit")]
 public sealed class OrderJourneyBuilderTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);

@@ -8,6 +8,7 @@ namespace Jewelry.Tests.Orders;
 
 /// <summary>The dashboard's journey of an order the real services took through its whole lifecycle.</summary>
 [Collection(OrderTrackingCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrderJourneyTests(OrderTrackingStackFixture stack)
 {
     private readonly OrderJourneyDriver _orders = new(stack);

@@ -6,14 +6,14 @@ using Jewelry.Tests.Browser;
 using Jewelry.Tests.Dashboard;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Lifecycle;
-using Microsoft.Playwright;
-
 using Jewelry.Tests.Stack;
+using Microsoft.Playwright;
 
 namespace Jewelry.Tests.Orders;
 
 /// <summary>The journey and stuck-orders pages in headless Chromium, on telemetry of the real services.</summary>
 [Collection(OrderTrackingCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrderTrackingBrowserTests(OrderTrackingStackFixture stack, HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
     private readonly OrderJourneyDriver _orders = new(stack);

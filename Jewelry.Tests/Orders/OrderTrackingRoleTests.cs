@@ -12,6 +12,7 @@ namespace Jewelry.Tests.Orders;
 
 /// <summary>A support engineer on the stack's own dashboard: orders yes, telemetry without an order no, and every query audited.</summary>
 [Collection(OrderTrackingCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrderTrackingRoleTests(OrderTrackingStackFixture stack)
 {
     private readonly OrderJourneyDriver _orders = new(stack);

@@ -1,18 +1,18 @@
-using Aspire.Hosting.ApplicationModel;
 using System.Text;
 using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
 using Jewelry.Contracts.Topology;
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Lifecycle;
-
 using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Orders;
 
 /// <summary>The stuck-orders report read from the telemetry of the real services, while a consumer is down and for a poison message.</summary>
 [Collection(OrderTrackingCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class StuckOrderTests(OrderTrackingStackFixture stack)
 {
     private static readonly TimeSpan WithinAMinute = TimeSpan.FromSeconds(60);

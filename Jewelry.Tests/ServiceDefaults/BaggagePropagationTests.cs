@@ -12,6 +12,7 @@ namespace Jewelry.Tests.ServiceDefaults;
 /// order.id rides in the Activity's baggage from a service to the services it calls, including what the
 /// service added to the baggage it received, with the HttpClient and ASP.NET Core instrumentation on.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class BaggagePropagationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

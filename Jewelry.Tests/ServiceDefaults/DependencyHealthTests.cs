@@ -11,6 +11,7 @@ namespace Jewelry.Tests.ServiceDefaults;
 /// The client integrations' health checks as <c>/health</c> reports them: under the dependency's connection
 /// name, Unhealthy within the dependency timeout while it cannot be reached, and without holding up the start.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class DependencyHealthTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jewelry.Tests.ServiceDefaults;
 
+[Trait("Category", "Unit")]
 public sealed class EntityFrameworkConventionsTests
 {
     [Theory]

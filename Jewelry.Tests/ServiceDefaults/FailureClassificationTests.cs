@@ -9,6 +9,7 @@ using Npgsql;
 
 namespace Jewelry.Tests.ServiceDefaults;
 
+[Trait("Category", "Unit")]
 public sealed class FailureClassificationTests
 {
     private static bool Unreachable(Exception exception) => DatabaseMigrator<ShopDbContext>.IsUnreachable(exception);

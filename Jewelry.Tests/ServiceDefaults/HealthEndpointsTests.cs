@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Jewelry.Tests.ServiceDefaults;
 
+[Trait("Category", "Unit")]
 public sealed class HealthEndpointsTests
 {
     [Theory]

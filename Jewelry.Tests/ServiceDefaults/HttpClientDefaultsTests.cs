@@ -16,6 +16,7 @@ namespace Jewelry.Tests.ServiceDefaults;
 /// Every HttpClient the defaults configure, through the real handler pipeline (standard resilience handler,
 /// service discovery) against a local server that counts the attempts it receives.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class HttpClientDefaultsTests : IAsyncLifetime
 {
     private const string CrmAddress = "https+http://crm-api";

@@ -12,6 +12,7 @@ namespace Jewelry.Tests.ServiceDefaults;
 /// model (EF Core refuses to migrate otherwise) and the migrations create exactly the schema the model
 /// describes. Both compare generated SQL; no database is needed.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed partial class MigrationsTests
 {
     private static ShopDbContext Shop()

@@ -12,6 +12,7 @@ namespace Jewelry.Tests.ServiceDefaults;
 /// The standard OTLP destination (the Aspire dashboard, or a test's receiver) and the Jewelry dashboard's, each
 /// optional; both receive the same telemetry, redacted before it leaves.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class OtlpDestinationsTests
 {
     private const string Email = "jane.doe@example.org";

@@ -3,6 +3,7 @@ using Jewelry.ServiceDefaults.S3;
 
 namespace Jewelry.Tests.ServiceDefaults;
 
+[Trait("Category", "Unit")]
 public sealed class S3Tests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Jewelry.Tests.ServiceDefaults;
 
 /// <summary>What the ASP.NET Core instrumentation, with the defaults on top, exports for each kind of answer.</summary>
+[Trait("Category", "Integration")]
 public sealed class ServerSpanTests
 {
     private sealed record OrderBody(string Material);

@@ -2,6 +2,7 @@ using Jewelry.ServiceDefaults.Telemetry;
 
 namespace Jewelry.Tests.ServiceDefaults;
 
+[Trait("Category", "Unit")]
 public sealed class SqlSummaryTests
 {
     [Theory]

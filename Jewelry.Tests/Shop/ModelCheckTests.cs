@@ -5,6 +5,7 @@ using Jewelry.ShopApi.Models;
 
 namespace Jewelry.Tests.Shop;
 
+[Trait("Category", "Unit")]
 public sealed class ModelCheckTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Jewelry.ShopApi.Models;
 
 namespace Jewelry.Tests.Shop;
 
+[Trait("Category", "Unit")]
 public sealed class ModelFileNamesTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Jewelry.Tests.Shop;
 
+[Trait("Category", "Unit")]
 public sealed class ModelUploadReaderTests
 {
     private const int Limit = 1000;

@@ -2,6 +2,7 @@ using Jewelry.ShopData.Domain;
 
 namespace Jewelry.Tests.Shop;
 
+[Trait("Category", "Unit")]
 public sealed class OpaqueIdsTests
 {
     [Theory]

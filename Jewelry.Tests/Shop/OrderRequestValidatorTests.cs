@@ -3,6 +3,7 @@ using Jewelry.ShopApi.Dtos;
 
 namespace Jewelry.Tests.Shop;
 
+[Trait("Category", "Unit")]
 public sealed class OrderRequestValidatorTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Jewelry.ShopData.Dtos;
 
 namespace Jewelry.Tests.Shop;
 
+[Trait("Category", "Unit")]
 public sealed class OrderResponseMappingTests
 {
     private static readonly DateTimeOffset _createdAt = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);

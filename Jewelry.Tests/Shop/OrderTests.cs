@@ -3,6 +3,7 @@ using Jewelry.ShopData.Domain;
 
 namespace Jewelry.Tests.Shop;
 
+[Trait("Category", "Unit")]
 public sealed class OrderTests
 {
     private static readonly DateTimeOffset _createdAt = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);

@@ -5,10 +5,9 @@ using Jewelry.ShopData.Data;
 using Jewelry.ShopData.Domain;
 using Jewelry.ShopData.Telemetry;
 using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Stack;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-
-using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Shop;
 
@@ -17,6 +16,7 @@ namespace Jewelry.Tests.Shop;
 /// counted and timed, one whose save fails is not, and its span says why.
 /// </summary>
 [Collection(InfrastructureCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrderTransitionTelemetryTests(InfrastructureFixture fixture) : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset s_createdAt = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);

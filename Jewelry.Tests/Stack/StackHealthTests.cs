@@ -8,6 +8,7 @@ using Npgsql;
 namespace Jewelry.Tests.Stack;
 
 [Collection(StackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class StackHealthTests(StackFixture stack)
 {
     private static readonly TimeSpan s_unhealthyWithin = TimeSpan.FromSeconds(15);

@@ -12,6 +12,7 @@ namespace Jewelry.Tests.Tracing;
 
 /// <summary>With the sampling ratio at 0, an order marked for full tracing is still traced in every service.</summary>
 [Collection(UnsampledStackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class FullTracingTests(UnsampledStackFixture stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

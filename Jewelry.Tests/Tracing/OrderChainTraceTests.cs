@@ -8,6 +8,7 @@ namespace Jewelry.Tests.Tracing;
 
 /// <summary>Each chain of the design documents is one trace, and every span of it belongs to the order.</summary>
 [Collection(StackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class OrderChainTraceTests(StackFixture stack)
 {
     private readonly OrderJourneyDriver _orders = new(stack);

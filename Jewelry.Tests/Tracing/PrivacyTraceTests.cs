@@ -13,6 +13,7 @@ namespace Jewelry.Tests.Tracing;
 
 /// <summary>Personal data and secrets that enter the system never leave a service in its telemetry.</summary>
 [Collection(StackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class PrivacyTraceTests(StackFixture stack)
 {
     private const string CustomerName = "Anna Petrova-Sidorova";

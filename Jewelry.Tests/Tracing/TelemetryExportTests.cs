@@ -4,6 +4,7 @@ using Jewelry.Tests.Stack;
 namespace Jewelry.Tests.Tracing;
 
 [Collection(StackCollectionDefinition.Name)]
+[Trait("Category", "Integration")]
 public sealed class TelemetryExportTests(StackFixture stack)
 {
     private static readonly string[] s_services = ["shop-api", "crm-api", "mes-api"];
