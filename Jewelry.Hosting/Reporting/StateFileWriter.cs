@@ -35,5 +35,16 @@ internal sealed class StateFileWriter(string path)
         File.Move(temporary, Path, overwrite: true);
     }
 
-    public void Delete() => File.Delete(Path);
+    /// <summary>Removes the file of a stopped stack; it may be gone already with the throwaway data folder it was in.</summary>
+    public void Delete()
+    {
+        try
+        {
+            File.Delete(Path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The data folder, and the file with it, was removed first.
+        }
+    }
 }
