@@ -60,7 +60,9 @@ public sealed class StackInstance : IAsyncDisposable
         try
         {
             await app.StartAsync(startup.Token);
-            foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => r is not ParameterResource))
+            // Parameters and what starts only when asked (Aspire's hidden rebuilders of projects) are never healthy.
+            foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+                .Where(r => r is not ParameterResource && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any()))
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, startup.Token);
             }

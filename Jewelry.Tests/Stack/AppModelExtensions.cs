@@ -11,10 +11,13 @@ internal static class AppModelExtensions
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Every resource of the model but parameters and Aspire's own hidden ones.</summary>
+    /// <summary>
+    /// Every resource of the model that starts with it: not parameters, not the Aspire dashboard, and not what only
+    /// starts when asked (Aspire's hidden rebuilders of projects).
+    /// </summary>
     public static IReadOnlyList<IResource> ModelResources(this DistributedApplication app) =>
         [.. app.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Where(r => r is not ParameterResource && r.Name != "aspire-dashboard" && !r.Name.EndsWith("-rebuilder", StringComparison.Ordinal))];
+            .Where(r => r is not ParameterResource && r.Name != "aspire-dashboard" && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any())];
 
     public static async Task<string> ConnectionStringAsync(this DistributedApplication app, string resourceName) =>
         await app.GetConnectionStringAsync(resourceName, Ct) ?? throw new InvalidOperationException($"'{resourceName}' has no connection string.");
