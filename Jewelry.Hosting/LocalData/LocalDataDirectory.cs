@@ -7,6 +7,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Jewelry.Hosting.LocalData;
 
@@ -151,8 +152,11 @@ public sealed class LocalDataDirectory
 
         var directory = new LocalDataDirectory(path, isKept: keep || configured is { Length: > 0 });
 
-        // Deleted once the host has stopped, which is after DCP has stopped every server writing into it.
-        builder.Services.AddHostedService(services => new LocalDataCleanup(directory, services.GetRequiredService<IHostApplicationLifetime>()));
+        // First among the hosted services, so it is the last to stop: after Aspire has asked DCP to stop every server.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(services => new LocalDataCleanup(
+            directory,
+            services.GetRequiredService<ResourceNotificationService>(),
+            services.GetRequiredService<ILogger<LocalDataCleanup>>())));
         return directory;
     }
 

@@ -13,6 +13,29 @@ internal static class ProcessTable
             ? start
             : null;
 
+    /// <summary>Every process below <paramref name="pid"/> in the process tree, as it is now.</summary>
+    public static IReadOnlyList<int> Descendants(int pid)
+    {
+        var children = Directory.GetDirectories("/proc")
+            .Select(directory => int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var child) ? child : 0)
+            .Where(child => child > 0)
+            .Select(child => (Child: child, Parent: ReadStatFields(child) is { Length: > 1 } fields && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent) ? parent : 0))
+            .ToLookup(entry => entry.Parent, entry => entry.Child);
+
+        var found = new List<int>();
+        var pending = new Queue<int>([pid]);
+        while (pending.TryDequeue(out var parent))
+        {
+            foreach (var child in children[parent])
+            {
+                found.Add(child);
+                pending.Enqueue(child);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The fields of /proc/PID/stat after the command name (state first), or null when there is no such process.</summary>
     private static string[]? ReadStatFields(int pid)
     {

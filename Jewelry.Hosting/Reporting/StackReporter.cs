@@ -225,9 +225,13 @@ internal sealed partial class StackReporter(
     {
         var url = _aspireDashboardUrl ?? configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         var token = configuration["AppHost:BrowserToken"];
-        return url is null || !model.Resources.Any(r => r.Name == AspireDashboardResourceName)
-            ? null
-            : token is null ? url : $"{url.TrimEnd('/')}/login?t={token}";
+        if (url is null || !model.Resources.Any(r => r.Name == AspireDashboardResourceName))
+        {
+            return null;
+        }
+
+        // The dashboard resource's own URL is its login URL already.
+        return token is null || url.Contains("/login?t=", StringComparison.Ordinal) ? url : $"{url.TrimEnd('/')}/login?t={token}";
     }
 
     private async Task WriteStateFileAsync(CancellationToken cancellationToken)
