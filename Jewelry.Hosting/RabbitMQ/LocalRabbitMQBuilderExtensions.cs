@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Jewelry.Hosting.LocalData;
 using Jewelry.Hosting.RabbitMQ;
@@ -39,9 +40,7 @@ public static class LocalRabbitMQBuilderExtensions
 
             data.EnsureCreated();
             layout.Create();
-            int? managementPort = broker.TryGetEndpoints(out var endpoints) && endpoints.Any(e => e.Name == LocalRabbitMQNames.ManagementEndpointName)
-                ? int.Parse(await broker.GetEndpoint(LocalRabbitMQNames.ManagementEndpointName).Property(EndpointProperty.TargetPort).GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "0", System.Globalization.CultureInfo.InvariantCulture)
-                : null;
+            var managementPort = await ManagementPortAsync(broker, cancellationToken).ConfigureAwait(false);
             var passwordValue = await passwordParameter.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
             await File.WriteAllTextAsync(layout.ConfigFile, RabbitMQConfiguration.Render(LocalRabbitMQNames.UserName, passwordValue, managementPort), cancellationToken).ConfigureAwait(false);
             File.SetUnixFileMode(layout.ConfigFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -90,6 +89,18 @@ public static class LocalRabbitMQBuilderExtensions
             .WithIconName("MailMultiple")
             .WithHealthCheck(healthCheckKey)
             .ExcludeFromManifest();
+    }
+
+    /// <summary>The port the management plugin listens on, or null when it is not enabled.</summary>
+    private static async Task<int?> ManagementPortAsync(LocalRabbitMQServerResource broker, CancellationToken cancellationToken)
+    {
+        if (!broker.TryGetEndpoints(out var endpoints) || endpoints.All(e => e.Name != LocalRabbitMQNames.ManagementEndpointName))
+        {
+            return null;
+        }
+
+        var port = await broker.GetEndpoint(LocalRabbitMQNames.ManagementEndpointName).Property(EndpointProperty.TargetPort).GetValueAsync(cancellationToken).ConfigureAwait(false);
+        return int.Parse(port ?? throw new DistributedApplicationException($"'{broker.Name}' has no management port yet."), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Enables the management UI and HTTP API on the <c>management</c> endpoint, as <c>WithManagementPlugin</c> does for the container.</summary>
