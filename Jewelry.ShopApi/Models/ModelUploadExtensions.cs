@@ -1,4 +1,5 @@
 using Jewelry.ShopApi;
+using Jewelry.ServiceDefaults.Multipart;
 using Jewelry.ShopApi.Models;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public static class ModelUploadExtensions
 
         builder.Services.AddOptions<FormOptions>()
             .Configure<IOptions<ShopOptions>>((form, shop) =>
-                form.MultipartBodyLengthLimit = shop.Value.MaxModelBytes + ModelUploadReader.MultipartOverheadBytes);
+                form.MultipartBodyLengthLimit = shop.Value.MaxModelBytes + MultipartFormLimits.OverheadBytes);
 
         builder.Services.AddSingleton<ModelUploadReader>();
         builder.Services.AddSingleton<ModelStore>();
