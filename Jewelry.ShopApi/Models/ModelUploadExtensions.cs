@@ -1,5 +1,5 @@
-using Jewelry.ShopApi;
 using Jewelry.ServiceDefaults.Multipart;
+using Jewelry.ShopApi;
 using Jewelry.ShopApi.Models;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
