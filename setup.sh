@@ -23,6 +23,8 @@ compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing_apt+=(post
 command -v setpriv >/dev/null || missing_apt+=(util-linux)
 command -v node >/dev/null || missing_apt+=(nodejs)
 command -v npm >/dev/null || missing_apt+=(npm)
+# The README's curl examples read JSON with jq; a test runs them.
+command -v jq >/dev/null || missing_apt+=(jq)
 if [ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ]; then
   # The browser tests start Debian's /usr/bin/chromium; another chromium on the PATH does not count.
   [ -x /usr/bin/chromium ] || missing_apt+=(chromium)

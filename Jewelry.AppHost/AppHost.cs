@@ -33,6 +33,7 @@ var mes = builder.AddProject<Projects.Jewelry_MesApi>("mes-api")
 
 var crm = builder.AddProject<Projects.Jewelry_CrmApi>("crm-api")
     .WithJewelryDashboard(dashboard)
+    .WithDemoThresholds("Crm__StuckThresholds")
     .WithReference(shopDb).WaitFor(shopDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(models).WaitFor(models)

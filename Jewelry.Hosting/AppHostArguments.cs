@@ -2,7 +2,7 @@ namespace Jewelry.Hosting;
 
 /// <summary>
 /// Turns the AppHost's friendly switches into configuration arguments before Aspire reads the command line, where a
-/// switch without a value would swallow the next argument: <c>--keep-data</c>, <c>--containers</c>,
+/// switch without a value would swallow the next argument: <c>--keep-data</c>, <c>--containers</c>, <c>--demo-thresholds</c>,
 /// <c>--state-file PATH</c> and <c>--data-dir PATH</c>. Everything else passes through unchanged.
 /// </summary>
 public static class AppHostArguments
@@ -22,6 +22,9 @@ public static class AppHostArguments
                     break;
                 case "--containers":
                     expanded.Add($"--{AppHostSettings.Containers}=true");
+                    break;
+                case "--demo-thresholds":
+                    expanded.Add($"--{AppHostSettings.DemoThresholds}=true");
                     break;
                 case "--state-file":
                     expanded.Add($"--{AppHostSettings.StateFile}={Path.GetFullPath(Value(args, ref i, name, inlineValue))}");

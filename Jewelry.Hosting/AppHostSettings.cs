@@ -14,4 +14,7 @@ public static class AppHostSettings
 
     /// <summary>Run PostgreSQL, RabbitMQ and the S3 store as containers in run mode too (they always are when publishing).</summary>
     public const string Containers = "Jewelry:Containers";
+
+    /// <summary>Shorten the stuck and lost thresholds of message waits to seconds, for a demo (see <c>DemoThresholdsExtensions</c>).</summary>
+    public const string DemoThresholds = "Jewelry:DemoThresholds";
 }

@@ -10,4 +10,8 @@ public sealed record JourneyChain(
     int ErrorCount,
     IReadOnlyList<string> Services,
     IReadOnlyList<string> StatusesEntered,
-    IReadOnlyList<JourneyHop> Hops);
+    IReadOnlyList<JourneyHop> Hops)
+{
+    /// <summary>Someone looked at the order (a customer polling its status, say): no status, no message, no error.</summary>
+    public bool IsReadOnly => StatusesEntered.Count == 0 && ErrorCount == 0 && Hops.All(hop => hop.Kind != HopKind.Queue);
+}

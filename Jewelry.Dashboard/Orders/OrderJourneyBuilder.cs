@@ -101,7 +101,7 @@ public static class OrderJourneyBuilder
         var root = spans.FirstOrDefault(s => s.ParentSpanId is null || !byId.ContainsKey(s.ParentSpanId)) ?? spans[0];
         var start = spans[0].StartTimeUnixNano;
         var end = spans.Max(s => s.EndTimeUnixNano);
-        var hops = spans.Select(s => new JourneyHop(
+        var hops = TreeOrder(spans, byId).Select(s => new JourneyHop(
                 HopClassification.Classify(s.Attributes),
                 s.ServiceName,
                 s.Name,
@@ -127,6 +127,43 @@ public static class OrderJourneyBuilder
                 .OfType<string>()
                 .ToList(),
             hops);
+    }
+
+    /// <summary>
+    /// Each span right under its parent (children by start time), as the trace waterfall shows them, so a late span of
+    /// one service never sits among another's hops. Spans whose parent is not in the chain start their own subtree.
+    /// </summary>
+    private static List<OrderSpan> TreeOrder(List<OrderSpan> spans, Dictionary<string, OrderSpan> byId)
+    {
+        var children = spans
+            .Where(s => s.ParentSpanId is { } parent && byId.ContainsKey(parent))
+            .ToLookup(s => s.ParentSpanId!, StringComparer.Ordinal);
+        var ordered = new List<OrderSpan>(spans.Count);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<OrderSpan>();
+        foreach (var root in spans.Where(s => s.ParentSpanId is null || !byId.ContainsKey(s.ParentSpanId)).Reverse())
+        {
+            pending.Push(root);
+        }
+
+        while (pending.Count > 0)
+        {
+            var span = pending.Pop();
+            if (!visited.Add(span.SpanId))
+            {
+                continue;
+            }
+
+            ordered.Add(span);
+            foreach (var child in children[span.SpanId].Reverse())
+            {
+                pending.Push(child);
+            }
+        }
+
+        // A parent cycle in a malformed trace leaves spans unreached: they still show, at the end.
+        ordered.AddRange(spans.Where(s => !visited.Contains(s.SpanId)));
+        return ordered;
     }
 
     private static int Depth(OrderSpan span, Dictionary<string, OrderSpan> byId)

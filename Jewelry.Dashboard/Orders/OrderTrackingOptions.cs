@@ -14,6 +14,12 @@ public sealed class OrderTrackingOptions
     /// <summary>How far back the stuck page and the stage statistics look.</summary>
     public TimeSpan LookBack { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Per-status overrides of <see cref="StatusStage.Threshold"/> by status name (<c>Dashboard:Orders:Thresholds:SUBMITTED</c>),
+    /// so one threshold can be set from the environment without repeating the list.
+    /// </summary>
+    public Dictionary<string, TimeSpan> Thresholds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Routing key to queue, for messages whose queue no consumer span has named yet.</summary>
     public Dictionary<string, string> Queues { get; set; } = new(StringComparer.Ordinal);
 

@@ -253,6 +253,6 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
     {
         var orderId = span.Attribute(HopClassification.OrderIdAttribute);
         var resolved = orderId is not null && latestStatusAt.TryGetValue(orderId, out var enteredAt) && enteredAt > span.EndTimeUnixNano;
-        return new FailedStep(orderId, HopClassification.Classify(span.Attributes), span.ServiceName, span.Name, OrderJourneyBuilder.Reason(span), OrderSpanReader.End(span), resolved, span.TraceId, span.SpanId);
+        return new FailedStep(orderId, HopClassification.Classify(span.Attributes), span.ServiceName, span.Name, OrderJourneyBuilder.Reason(span), span.Attribute("error.type"), OrderSpanReader.End(span), resolved, span.TraceId, span.SpanId);
     }
 }

@@ -17,11 +17,11 @@ public static class StageChart
     public const int HeaderHeight = 30;
     public const int AxisHeight = 30;
     public const int EmptyHeight = 64;
-    public const int MaxLabelLength = 36;
+    public const int MaxLabelLength = 46;
     public const string EmptyText = "No data in this window";
 
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
-    private const int LabelWidth = 270;
+    private const int LabelWidth = 330;
     private const int RightMargin = 28;
     private const int BarHeight = 14;
     private const double Hour = 3_600_000;
@@ -229,20 +229,30 @@ public static class StageChart
         }
     }
 
-    private static string Truncate(string label)
+    /// <summary>
+    /// Cuts a long label in the middle, keeping its start (service, method) and its end (the last route segments), which
+    /// is where endpoints of one service differ: <c>mes-api: POST /api/prod…/{id:guid}/ship</c>.
+    /// </summary>
+    public static string Truncate(string label)
     {
         if (label.Length <= MaxLabelLength)
         {
             return label;
         }
 
-        var cut = MaxLabelLength - 1;
-        if (char.IsHighSurrogate(label[cut - 1]))
+        var head = (MaxLabelLength - 1) / 2;
+        var tail = MaxLabelLength - 1 - head;
+        if (char.IsHighSurrogate(label[head - 1]))
         {
-            cut--;
+            head--;
         }
 
-        return label[..cut] + "…";
+        if (char.IsLowSurrogate(label[^tail]))
+        {
+            tail--;
+        }
+
+        return label[..head] + "…" + label[^tail..];
     }
 
     /// <summary>Telemetry may carry characters XML cannot hold (control characters, lone surrogates): they become U+FFFD.</summary>

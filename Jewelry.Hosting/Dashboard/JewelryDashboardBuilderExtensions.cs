@@ -55,6 +55,13 @@ public static class JewelryDashboardBuilderExtensions
                 });
             });
 
+        if (DemoThresholdsExtensions.IsOn(builder))
+        {
+            dashboard
+                .WithDemoThresholds("Dashboard__Orders__Thresholds")
+                .WithEnvironment("Dashboard__Orders__LostMessageAfter", DemoThresholdsExtensions.LostMessageAfter.ToString("c"));
+        }
+
         if (builder.ExecutionContext.IsRunMode)
         {
             // The resources page reads what the AppHost's report writes.

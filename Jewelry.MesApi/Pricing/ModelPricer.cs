@@ -1,10 +1,11 @@
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Pricing;
+using Jewelry.Manufacturing.Printing;
 
 namespace Jewelry.MesApi.Pricing;
 
-/// <summary>Reads an STL model, measures it and prices it in a material. Pure: no I/O, same input, same answer.</summary>
-public sealed class ModelPricer(PriceCalculator calculator)
+/// <summary>Reads an STL model, checks it fits the printer, measures it and prices it in a material. Pure: no I/O, same input, same answer.</summary>
+public sealed class ModelPricer(PriceCalculator calculator, BuildVolume printer)
 {
     /// <summary>Checks the material first, so an order in an unknown metal fails without its model being read.</summary>
     public static PricingResult? CheckMaterial(string material) =>
@@ -31,6 +32,11 @@ public sealed class ModelPricer(PriceCalculator calculator)
         catch (InvalidModelException ex)
         {
             return PricingResult.Fail(PricingFailure.NotPrintable, ex.Message);
+        }
+
+        if (!printer.Fits(metrics.BoundingBox))
+        {
+            return PricingResult.Fail(PricingFailure.NotPrintable, printer.TooLargeReason(metrics.BoundingBox));
         }
 
         try

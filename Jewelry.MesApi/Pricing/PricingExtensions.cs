@@ -15,11 +15,14 @@ public static class PricingExtensions
         builder.Services.AddOptions<MesOptions>()
             .BindConfiguration(MesOptions.SectionName)
             .Validate(options => options.MaxModelBytes > 0, "Mes:MaxModelBytes must be positive.")
+            .Validate(options => options.BuildVolume is { X: > 0, Y: > 0, Z: > 0 }, "Mes:BuildVolume: X, Y and Z must be positive millimetres.")
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new PriceCalculator(services.GetRequiredService<IOptions<PricingOptions>>().Value));
-        builder.Services.AddSingleton<ModelPricer>();
+        builder.Services.AddSingleton(services => new ModelPricer(
+            services.GetRequiredService<PriceCalculator>(),
+            services.GetRequiredService<IOptions<MesOptions>>().Value.BuildVolume));
         builder.Services.AddSingleton<PricingMetrics>();
         builder.Services.AddSingleton<ModelStore>();
 

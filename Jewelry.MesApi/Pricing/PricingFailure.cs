@@ -15,6 +15,6 @@ public enum PricingFailure
     /// <summary>The bytes are not an STL file.</summary>
     NotStl,
 
-    /// <summary>An STL file whose mesh cannot be manufactured (no volume, broken numbers).</summary>
+    /// <summary>An STL file whose mesh cannot be manufactured (no volume, broken numbers, larger than the printer).</summary>
     NotPrintable,
 }

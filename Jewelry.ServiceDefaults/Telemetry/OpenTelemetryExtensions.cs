@@ -44,7 +44,7 @@ public static class OpenTelemetryExtensions
                         && !untracedPathPrefixes.Any(prefix => context.Request.Path.Value?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == true);
                     aspNetCore.EnrichWithHttpResponse = ServerErrorEnricher.Enrich;
                 })
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(httpClient => httpClient.EnrichWithHttpRequestMessage = HttpClientSpanNames.Enrich)
                 .AddSource(ServiceTelemetry.NamePrefix + "*")
                 .ConfigureSampler((_, sampler) => new FullTracingSampler(sampler))
                 .AddProcessor(new BaggageToTagsProcessor())

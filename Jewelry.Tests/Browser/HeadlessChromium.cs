@@ -1,3 +1,4 @@
+using Jewelry.Tests.Stack;
 using Microsoft.Playwright;
 
 namespace Jewelry.Tests.Browser;
@@ -58,16 +59,5 @@ public sealed class HeadlessChromium : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    private static string ResultsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Jewelry.sln")))
-            {
-                return Path.Combine(directory.FullName, "TestResults");
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "TestResults");
-    }
+    private static string ResultsDirectory() => TestRepository.PathOf("TestResults");
 }

@@ -78,16 +78,28 @@ public sealed class StageChartTests
     }
 
     [Fact]
-    public void Long_labels_are_shortened_on_the_bar_and_whole_in_the_tooltip()
+    public void Long_labels_are_shortened_in_the_middle_on_the_bar_and_whole_in_the_tooltip()
     {
-        var label = "mes-api: " + new string('x', 80);
+        var label = "mes-api: " + new string('x', 80) + "/ship";
 
         var row = Rows(XDocument.Parse(StageChart.Render("Hops", [new StageChartRow(label, 1, 2, 3)]))).Single();
 
         var shown = row.Element(s_svg + "text")!.Value;
         Assert.Equal(StageChart.MaxLabelLength, shown.Length);
-        Assert.Equal(label[..(StageChart.MaxLabelLength - 1)] + "…", shown);
+        Assert.StartsWith("mes-api: xxx", shown, StringComparison.Ordinal);
+        Assert.EndsWith("xxx/ship", shown, StringComparison.Ordinal);
+        Assert.Contains("…", shown, StringComparison.Ordinal);
         Assert.StartsWith(label + ":", row.Element(s_svg + "title")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Endpoints_of_one_service_that_differ_only_at_the_end_keep_different_labels()
+    {
+        string[] routes = ["start", "complete", "package", "ship"];
+
+        var labels = routes.Select(route => StageChart.Truncate($"mes-api: POST /api/production-orders/{{id:guid}}/{route}")).ToList();
+
+        Assert.Equal(routes.Length, labels.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class StageDashboardFixture(DashboardFixture shared) : IAsyncLifet
         ("INITIATED", "Customer uploads the 3D model"),
         ("FILE_UPLOADED", "Customer submits the order for pricing"),
         ("SUBMITTED", "Price calculation in the MES"),
-        ("PRICE_CALCULATED", "Customer approves the price"),
+        ("PRICE_CALCULATED", "Operator approves the price for manufacturing"),
         ("CLOSED", "Done"),
     ];
 

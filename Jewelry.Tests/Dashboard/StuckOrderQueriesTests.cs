@@ -84,7 +84,7 @@ public sealed class StuckOrderQueriesTests(DashboardFixture fixture) : IAsyncLif
             [
                 new() { Name = "INITIATED", Service = "shop-api", Stage = "Customer uploads the 3D model", Threshold = TimeSpan.FromDays(1) },
                 new() { Name = "SUBMITTED", Service = "mes-api", Stage = "Price calculation in the MES", Threshold = TimeSpan.FromMinutes(5), Queue = "mes.price-requests" },
-                new() { Name = "PRICE_CALCULATED", Service = "shop-api", Stage = "Customer approves the price", Threshold = TimeSpan.FromDays(2) },
+                new() { Name = "PRICE_CALCULATED", Service = "crm-api", Stage = "Operator approves the price for manufacturing", Threshold = TimeSpan.FromDays(2) },
                 new() { Name = "CLOSED", Service = "crm-api", Stage = "Done" },
             ],
         }),

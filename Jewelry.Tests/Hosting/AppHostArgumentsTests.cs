@@ -8,7 +8,7 @@ public sealed class AppHostArgumentsTests
     [Fact]
     public void Friendly_switches_become_configuration_arguments_and_the_rest_passes_through()
     {
-        var expanded = AppHostArguments.Expand(["--keep-data", "--state-file", "state.json", "--containers", "--data-dir=data", "--publisher", "manifest"]);
+        var expanded = AppHostArguments.Expand(["--keep-data", "--state-file", "state.json", "--containers", "--data-dir=data", "--demo-thresholds", "--publisher", "manifest"]);
 
         Assert.Equal(
             [
@@ -16,6 +16,7 @@ public sealed class AppHostArgumentsTests
                 $"--Jewelry:StateFile={Path.GetFullPath("state.json")}",
                 "--Jewelry:Containers=true",
                 $"--Jewelry:DataDirectory={Path.GetFullPath("data")}",
+                "--Jewelry:DemoThresholds=true",
                 "--publisher",
                 "manifest",
             ],

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Reflection;
 using Jewelry.Tests.Dashboard;
 
+using Jewelry.Tests.Stack;
+
 namespace Jewelry.Tests.Hosting;
 
 /// <summary>
@@ -22,21 +24,7 @@ internal sealed class AppHostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Jewelry.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Jewelry.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRoot => TestRepository.Root;
 
     public static AppHostProcess Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Pricing;
+using Jewelry.Manufacturing.Printing;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.MesApi.Pricing;
 
@@ -9,7 +10,8 @@ namespace Jewelry.Tests.Mes;
 [Trait("Category", "Unit")]
 public sealed class ModelPricerTests
 {
-    private readonly ModelPricer _pricer = new(new PriceCalculator(new PricingOptions()));
+    private static readonly BuildVolume Printer = new() { X = 145, Y = 145, Z = 185 };
+    private readonly ModelPricer _pricer = new(new PriceCalculator(new PricingOptions()), Printer);
 
     [Fact]
     public void A_closed_model_is_measured_and_priced_in_its_material()
@@ -72,10 +74,24 @@ public sealed class ModelPricerTests
     {
         var options = new PricingOptions();
         options.Materials.Remove(Material.Platinum950);
-        var pricer = new ModelPricer(new PriceCalculator(options));
+        var pricer = new ModelPricer(new PriceCalculator(options), Printer);
 
         var result = pricer.Price(StlWriter.WriteBinary(MeshFactory.Box(1, 1, 1)), "platinum-950");
 
         Assert.Equal(PricingFailure.UnknownMaterial, result.Failure);
     }
+
+    [Fact]
+    public void A_model_larger_than_the_printer_is_not_printable_and_says_both_sizes()
+    {
+        var result = _pricer.Price(StlWriter.WriteBinary(MeshFactory.Box(200, 160, 8)), "silver-925");
+
+        Assert.Equal(PricingFailure.NotPrintable, result.Failure);
+        Assert.Contains("200 x 160 x 8 mm", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("145 x 145 x 185 mm", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_model_fits_when_turned_upright()
+        => Assert.True(_pricer.Price(StlWriter.WriteBinary(MeshFactory.Box(180, 20, 20)), "silver-925").Succeeded);
 }

@@ -1,5 +1,7 @@
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
+using Jewelry.MesApi.Pricing;
+using Jewelry.Tests.Lifecycle;
 
 namespace Jewelry.Tests.Mes;
 
@@ -7,21 +9,7 @@ namespace Jewelry.Tests.Mes;
 [Trait("Category", "Unit")]
 public sealed class SampleModelsTests
 {
-    private static byte[] Sample(string fileName)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var path = Path.Combine(folder.FullName, "samples", "models", fileName);
-            if (File.Exists(Path.Combine(folder.FullName, "Jewelry.sln")))
-            {
-                return File.ReadAllBytes(path);
-            }
-        }
-
-        throw new InvalidOperationException("The repository root was not found above the test binaries.");
-    }
-
-    private static double Volume(string fileName) => MeshAnalyzer.Analyze(StlReader.Read(Sample(fileName))).VolumeMm3;
+    private static double Volume(string fileName) => MeshAnalyzer.Analyze(StlReader.Read(SampleModelFiles.Read(fileName))).VolumeMm3;
 
     [Fact]
     public void The_cube_is_exactly_one_cubic_centimetre()
@@ -43,4 +31,13 @@ public sealed class SampleModelsTests
     [Fact]
     public void The_flat_model_is_refused_for_having_no_volume()
         => Assert.Throws<InvalidModelException>(() => Volume("flat.stl"));
+
+    [Fact]
+    public void The_tray_is_a_solid_the_shop_accepts_but_larger_than_the_mes_printer()
+    {
+        var tray = MeshAnalyzer.Analyze(StlReader.Read(SampleModelFiles.Read("tray-200mm.stl")));
+
+        Assert.True(tray.VolumeMm3 > 0);
+        Assert.False(new MesOptions().BuildVolume.Fits(tray.BoundingBox));
+    }
 }

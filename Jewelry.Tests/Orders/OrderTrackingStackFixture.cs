@@ -38,10 +38,7 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
     {
         var builder = (await JewelryAppHost.CreateBuilderAsync(_log))
             .WithServiceEnvironment("Dashboard__Orders__LostMessageAfter", LostMessageAfter.ToString("c", CultureInfo.InvariantCulture), "dashboard")
-
-            // SUBMITTED is the third status of Dashboard:Orders:Statuses in the dashboard's appsettings.json.
-            .WithServiceEnvironment("Dashboard__Orders__Statuses__2__Name", "SUBMITTED", "dashboard")
-            .WithServiceEnvironment("Dashboard__Orders__Statuses__2__Threshold", SubmittedThreshold.ToString("c", CultureInfo.InvariantCulture), "dashboard");
+            .WithServiceEnvironment("Dashboard__Orders__Thresholds__SUBMITTED", SubmittedThreshold.ToString("c", CultureInfo.InvariantCulture), "dashboard");
         App = await JewelryAppHost.StartAsync(builder, _log);
 
         Shop = App.CreateHttpClient("shop-api");

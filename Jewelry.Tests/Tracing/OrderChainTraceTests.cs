@@ -146,11 +146,13 @@ public sealed class OrderChainTraceTests(StackFixture stack)
     public async Task A_failing_price_calculation_is_an_error_span_in_mes_with_the_reason_and_the_crm_shows_it_in_the_same_trace()
     {
         var order = await _orders.CreateAsync();
-        using (await _orders.UploadAsync(order.Id, StlWriter.WriteBinary(MeshFactory.SampleRing())))
+
+        // The README's sample: a solid the Shop accepts that is larger than the MES's printer.
+        using (var upload = await _orders.UploadAsync(order.Id, SampleModelFiles.Read("tray-200mm.stl"), "tray-200mm.stl"))
         {
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         }
 
-        await ModelStore.OverwriteAsync(stack, order.Id, StlWriter.WriteBinary(new Mesh([new Triangle(new(0, 0, 0), new(1, 0, 0), new(0, 1, 0))])));
         Assert.Equal(HttpStatusCode.Accepted, (await _orders.SubmitAsync(order.Id)).StatusCode);
         await _orders.WaitForAsync(order.Id, o => o.FailureReason is not null, "shows the failure");
 
@@ -162,11 +164,11 @@ public sealed class OrderChainTraceTests(StackFixture stack)
             s => s.Service == "shop-api");
 
         var mesError = Assert.Single(trace, s => s.Service == "mes-api" && s.Status == "Error");
-        Assert.Contains("encloses no volume", mesError.StatusMessage, StringComparison.Ordinal);
+        Assert.Contains("does not fit the printer", mesError.StatusMessage, StringComparison.Ordinal);
         Assert.NotNull(mesError["error.type"]);
         var crmSide = TraceQuery.Single(trace, "crm-api", "CONSUMER", s => s["messaging.rabbitmq.queue"] == "crm.price-results", "CRM processes the failure");
         Assert.Equal("Error", crmSide.Status);
-        Assert.Contains("encloses no volume", crmSide.StatusMessage, StringComparison.Ordinal);
+        Assert.Contains("does not fit the printer", crmSide.StatusMessage, StringComparison.Ordinal);
         Assert.Contains(trace, s => s.Service == "shop-api");
     }
 }

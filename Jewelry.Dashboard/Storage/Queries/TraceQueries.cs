@@ -72,7 +72,9 @@ public sealed class TraceQueries(NpgsqlDataSource dataSource, TelemetryStoreRead
                    coalesce(t.root_service_name, t.services[1]),
                    coalesce(t.root_span_name, (SELECT s.name FROM spans s WHERE s.trace_id = t.trace_id ORDER BY s.start_time_unix_nano LIMIT 1)),
                    t.root_span_name IS NOT NULL,
-                   t.services
+                   t.services,
+                   (SELECT s.attributes->>'http.response.status_code' FROM spans s
+                    WHERE s.trace_id = t.trace_id AND s.parent_span_id IS NULL LIMIT 1)
             FROM traces t
             {filter.WhereClause()}
             ORDER BY t.start_time_unix_nano DESC, t.trace_id DESC
@@ -97,7 +99,8 @@ public sealed class TraceQueries(NpgsqlDataSource dataSource, TelemetryStoreRead
                 reader.IsDBNull(5) ? ResourceDecoder.UnknownServiceName : reader.GetString(5),
                 reader.IsDBNull(6) ? string.Empty : reader.GetString(6),
                 reader.GetBoolean(7),
-                reader.GetFieldValue<string[]>(8)));
+                reader.GetFieldValue<string[]>(8),
+                reader.IsDBNull(9) || !int.TryParse(reader.GetString(9), System.Globalization.CultureInfo.InvariantCulture, out var status) ? null : status));
             cursors.Add(new TraceCursor(startNano, traceId));
         }
 

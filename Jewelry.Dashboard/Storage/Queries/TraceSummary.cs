@@ -1,6 +1,6 @@
 namespace Jewelry.Dashboard.Storage.Queries;
 
-/// <summary>A row of the trace list.</summary>
+/// <summary>A row of the trace list. <see cref="RootStatusCode"/>: the root span's HTTP response status, when it has one.</summary>
 public sealed record TraceSummary(
     string TraceId,
     DateTimeOffset StartTime,
@@ -10,4 +10,5 @@ public sealed record TraceSummary(
     string RootServiceName,
     string RootSpanName,
     bool HasRootSpan,
-    IReadOnlyList<string> Services);
+    IReadOnlyList<string> Services,
+    int? RootStatusCode);
