@@ -31,6 +31,7 @@ var app = builder.Build();
 
 app.UseAuditLog();
 app.UseExceptionHandler();
+app.UseApiStatusCodePages();
 app.UseDashboardAssets();
 app.UseRouting();
 app.UseListenerIsolation();

@@ -15,4 +15,13 @@ public static class JewelryDashboardExport
 
     /// <summary>Headers in the <c>OTEL_EXPORTER_OTLP_HEADERS</c> format, e.g. <c>x-otlp-api-key=...</c>.</summary>
     public const string HeadersVariable = "JEWELRY_DASHBOARD_OTLP_HEADERS";
+
+    /// <summary>
+    /// Milliseconds between metric exports to the Jewelry dashboard (default <see cref="DefaultMetricExportInterval"/>).
+    /// Aspire asks for one a second (<c>OTEL_METRIC_EXPORT_INTERVAL=1000</c>) so its live charts move; the durable
+    /// store does not need that, and every point of every service each second kept PostgreSQL writing on an idle stack.
+    /// </summary>
+    public const string MetricExportIntervalVariable = "JEWELRY_DASHBOARD_METRIC_EXPORT_INTERVAL";
+
+    public const int DefaultMetricExportInterval = 15_000;
 }

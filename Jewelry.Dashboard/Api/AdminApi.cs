@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
@@ -78,6 +79,11 @@ public static class AdminApi
             catch (JsonException exception)
             {
                 errors.Add("body", $"The body is not valid JSON: {exception.Message}");
+            }
+            catch (InvalidOperationException exception) when (exception.InnerException is DecoderFallbackException)
+            {
+                // System.Text.Json checks a string's UTF-8 only when it is read.
+                errors.Add("body", $"The body is not valid UTF-8: {exception.Message}");
             }
         }
 

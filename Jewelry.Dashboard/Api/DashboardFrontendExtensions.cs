@@ -8,11 +8,14 @@ namespace Jewelry.Dashboard.Api;
 
 public static class DashboardFrontendExtensions
 {
+    private const string ApiPath = "/api";
+
     /// <summary>Razor pages, the JSON API with its OpenAPI document, problem details, and the resources state file.</summary>
     public static WebApplicationBuilder AddDashboardFrontend(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
-        builder.Services.AddProblemDetails();
+        // The services' problem details: a detail in every one, and 400 (not 500) for a request the framework cannot bind.
+        builder.AddDefaultProblemDetails();
         builder.Services.AddExceptionHandler<StoreNotReadyExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -28,6 +31,13 @@ public static class DashboardFrontendExtensions
         builder.Services.AddSingleton<ResourceStateReader>();
         return builder;
     }
+
+    /// <summary>
+    /// An error the framework answers with no body (no endpoint, a content type the endpoint does not accept) gets problem
+    /// details below <c>/api</c>; the pages keep their own answers.
+    /// </summary>
+    public static IApplicationBuilder UseApiStatusCodePages(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ApiPath), api => api.UseStatusCodePages());
 
     /// <summary>CSS, JS and icons are embedded in the assembly: no CDN, and no dependency on how the dashboard was launched.</summary>
     public static IApplicationBuilder UseDashboardAssets(this IApplicationBuilder app) =>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Google.Protobuf;
 
 namespace Jewelry.Dashboard.Otlp;
@@ -19,6 +20,12 @@ internal static class OtlpJson
     public static T Parse<T>(ReadOnlySpan<byte> utf8Json)
         where T : IMessage, new()
     {
+        // JSON is UTF-8 (RFC 8259); decoding invalid bytes would turn them into U+FFFD and accept the body.
+        if (!Utf8.IsValid(utf8Json))
+        {
+            throw new OtlpFormatException("The body is not valid UTF-8 JSON.");
+        }
+
         try
         {
             return _parser.Parse<T>(ConvertHexIds(utf8Json));

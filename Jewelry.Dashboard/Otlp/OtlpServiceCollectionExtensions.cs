@@ -1,4 +1,9 @@
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
+using Jewelry.Dashboard.Otlp.GrpcServices;
+using Jewelry.Dashboard.Otlp.Proto.Collector.Logs;
+using Jewelry.Dashboard.Otlp.Proto.Collector.Metrics;
+using Jewelry.Dashboard.Otlp.Proto.Collector.Trace;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +41,15 @@ public static class OtlpServiceCollectionExtensions
                     policy.WithMethods(HttpMethods.Post);
                 });
             });
-        builder.Services.AddGrpc();
+
+        // Given before Grpc.AspNetCore's own setup adds its defaults, so this gzip provider is the one in force.
+        builder.Services.AddGrpc(grpc => grpc.CompressionProviders.Add(new RefusingGzipCompressionProvider()));
+        builder.Services.AddSingleton<IServiceMethodProvider<TraceGrpcService>>(
+            new OtlpExportMethodProvider<TraceGrpcService, ExportTraceServiceRequest, ExportTraceServiceResponse>(TraceService.Descriptor, (service, request) => service.Export(request)));
+        builder.Services.AddSingleton<IServiceMethodProvider<LogsGrpcService>>(
+            new OtlpExportMethodProvider<LogsGrpcService, ExportLogsServiceRequest, ExportLogsServiceResponse>(LogsService.Descriptor, (service, request) => service.Export(request)));
+        builder.Services.AddSingleton<IServiceMethodProvider<MetricsGrpcService>>(
+            new OtlpExportMethodProvider<MetricsGrpcService, ExportMetricsServiceRequest, ExportMetricsServiceResponse>(MetricsService.Descriptor, (service, request) => service.Export(request)));
         // Bounds a message both as received and as it inflates (gzip), so the limit holds after decompression.
         builder.Services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<OtlpOptions>>((grpc, otlp) => grpc.MaxReceiveMessageSize = otlp.Value.MaxRequestBytes);

@@ -53,6 +53,11 @@ public sealed class QueueConsumer<TContext>(
             {
                 return;
             }
+            catch (Exception ex) when (TransientFailures.IsTransient(ex))
+            {
+                logger.LogWarning("Consumer of {Queue} lost its channel ({Reason}); starting again", queue.Name, ex.Message);
+                await Task.Delay(s_watchInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Consumer of {Queue} lost its channel; starting again", queue.Name);

@@ -1,3 +1,4 @@
+using Jewelry.Messaging.Connection;
 using System.Diagnostics;
 using System.Text;
 using Jewelry.Contracts.Topology;
@@ -42,6 +43,11 @@ public sealed class OutboxRelay<TContext>(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex) when (TransientFailures.IsTransient(ex))
+            {
+                logger.LogWarning("Outbox relay could not read or update the outbox ({Reason}); retrying", ex.Message);
+                result = RelayResult.Failed;
             }
             catch (Exception ex)
             {
@@ -112,7 +118,7 @@ public sealed class OutboxRelay<TContext>(
                     activity?.SetTag(MessagingTelemetry.ConfirmedAttribute, false);
                     MessagingTelemetry.RecordError(activity, ex, ex.Message);
                     metrics.PublishFailed.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", row.RoutingKey));
-                    logger.LogWarning(ex, "Outbox message {MessageId} ({MessageType}) for order {OrderId} not published, attempt {Attempts}: {Reason}",
+                    logger.LogWarning("Outbox message {MessageId} ({MessageType}) for order {OrderId} not published, attempt {Attempts}: {Reason}",
                         row.Id, row.MessageType, row.OrderId, row.Attempts, ex.Message);
                     result = RelayResult.Failed;
                     break;

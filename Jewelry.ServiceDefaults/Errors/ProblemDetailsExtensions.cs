@@ -11,7 +11,7 @@ public static class ProblemDetailsExtensions
     public static TBuilder AddDefaultProblemDetails<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.FillDetail);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
         // Minimal APIs throw for an unreadable body only in Development by default, and otherwise answer

@@ -5,7 +5,7 @@ using OpenTelemetry.Exporter;
 namespace Jewelry.ServiceDefaults.Telemetry;
 
 /// <summary>Where the Jewelry dashboard receives OTLP, read from the <see cref="JewelryDashboardExport"/> variables.</summary>
-internal sealed record JewelryDashboardDestination(Uri Endpoint, OtlpExportProtocol Protocol, string? Headers)
+internal sealed record JewelryDashboardDestination(Uri Endpoint, OtlpExportProtocol Protocol, string? Headers, int MetricExportIntervalMilliseconds)
 {
     public static JewelryDashboardDestination? FromConfiguration(IConfiguration configuration)
     {
@@ -23,8 +23,16 @@ internal sealed record JewelryDashboardDestination(Uri Endpoint, OtlpExportProto
                 $"{JewelryDashboardExport.ProtocolVariable} is '{other}'; expected 'grpc' or 'http/protobuf'."),
         };
 
+        var interval = configuration[JewelryDashboardExport.MetricExportIntervalVariable] switch
+        {
+            null or "" => JewelryDashboardExport.DefaultMetricExportInterval,
+            var text when int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds) && milliseconds > 0 => milliseconds,
+            var other => throw new InvalidOperationException(
+                $"{JewelryDashboardExport.MetricExportIntervalVariable} is '{other}'; expected a positive number of milliseconds."),
+        };
+
         return Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
-            ? new JewelryDashboardDestination(uri, protocol, configuration[JewelryDashboardExport.HeadersVariable])
+            ? new JewelryDashboardDestination(uri, protocol, configuration[JewelryDashboardExport.HeadersVariable], interval)
             : throw new InvalidOperationException($"{JewelryDashboardExport.EndpointVariable} is not an absolute URI: '{endpoint}'.");
     }
 

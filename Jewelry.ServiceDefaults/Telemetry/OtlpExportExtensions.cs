@@ -49,7 +49,11 @@ internal static class OtlpExportExtensions
         {
             openTelemetry
                 .WithTracing(tracing => tracing.AddOtlpExporter(JewelryDashboardTraces, options => dashboard.Configure(options, "v1/traces")))
-                .WithMetrics(metrics => metrics.AddOtlpExporter(JewelryDashboardMetrics, options => dashboard.Configure(options, "v1/metrics")))
+                .WithMetrics(metrics => metrics.AddOtlpExporter(JewelryDashboardMetrics, (options, reader) =>
+                {
+                    dashboard.Configure(options, "v1/metrics");
+                    reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = dashboard.MetricExportIntervalMilliseconds;
+                }))
                 .WithLogging(logs => logs.AddOtlpExporter(JewelryDashboardLogs, options => dashboard.Configure(options, "v1/logs")));
         }
 

@@ -1,3 +1,4 @@
+using Jewelry.ServiceDefaults.Multipart;
 using Jewelry.ShopApi;
 using Jewelry.ShopApi.Models;
 using Microsoft.AspNetCore.Http.Features;
@@ -20,7 +21,7 @@ public static class ModelUploadExtensions
 
         builder.Services.AddOptions<FormOptions>()
             .Configure<IOptions<ShopOptions>>((form, shop) =>
-                form.MultipartBodyLengthLimit = shop.Value.MaxModelBytes + ModelUploadReader.MultipartOverheadBytes);
+                form.MultipartBodyLengthLimit = shop.Value.MaxModelBytes + MultipartFormLimits.OverheadBytes);
 
         builder.Services.AddSingleton<ModelUploadReader>();
         builder.Services.AddSingleton<ModelStore>();

@@ -134,8 +134,8 @@ public sealed class OtlpIngestTests(DashboardFixture fixture)
         Assert.Contains("hex", await badIds.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badLogs.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notGzip.StatusCode);
-        // Grpc.AspNetCore's answers: UNKNOWN to a message it cannot parse, INTERNAL to a cut-off frame.
-        Assert.Equal("2", badGrpc.GrpcStatus);
+        // INVALID_ARGUMENT to a message that cannot be parsed (OtlpExportMethodProvider); Grpc.AspNetCore's INTERNAL to a cut-off frame.
+        Assert.Equal("3", badGrpc.GrpcStatus);
         Assert.Equal("13", badFrame.GrpcStatus);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
 

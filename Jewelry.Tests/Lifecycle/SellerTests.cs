@@ -12,8 +12,8 @@ namespace Jewelry.Tests.Lifecycle;
 [Trait("Category", "Integration")]
 public sealed class SellerTests(StackFixture stack)
 {
-    private const string Seller = "demo-seller:demo-seller-secret-7f3c9a2e41b8d6f0";
-    private const string OtherSeller = "other-seller:other-seller-secret-2b6e8d1c9f4a7053";
+    private const string Seller = DemoSellers.Seller;
+    private const string OtherSeller = DemoSellers.OtherSeller;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -65,7 +65,7 @@ public sealed class SellerTests(StackFixture stack)
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (credentials is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+            request.Headers.Authorization = DemoSellers.Basic(credentials);
         }
 
         return await stack.Mes.SendAsync(request, Ct);

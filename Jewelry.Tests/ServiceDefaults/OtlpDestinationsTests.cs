@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Jewelry.Contracts.Telemetry;
+using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Tracing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,8 +35,8 @@ public sealed class OtlpDestinationsTests
             Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/customers/42", Ct)).StatusCode);
         }
 
-        var sent = Assert.Single(standard.Spans, s => s.Name == "GET /customers/{id}");
-        var received = Assert.Single(dashboard.Spans, s => s.Name == "GET /customers/{id}");
+        var sent = Assert.Single(standard.Spans, s => s.Kind == "SERVER" && s.Name == "GET /customers/{id}");
+        var received = Assert.Single(dashboard.Spans, s => s.Kind == "SERVER" && s.Name == "GET /customers/{id}");
         Assert.Equal((sent.TraceId, sent.SpanId), (received.TraceId, received.SpanId));
         Assert.All([sent, received], span => Assert.Equal("write to [redacted]", span["customer.comment"]));
         Assert.False(standard.AnyPayloadContains(Email), "the standard destination received the e-mail address");
@@ -58,8 +59,30 @@ public sealed class OtlpDestinationsTests
             Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/customers/42", Ct)).StatusCode);
         }
 
-        Assert.Single(dashboard.Spans, s => s.Name == "GET /customers/{id}");
+        Assert.Single(dashboard.Spans, s => s.Kind == "SERVER" && s.Name == "GET /customers/{id}");
         Assert.True(dashboard.AnyPayloadContains("Looked up customer 42"), "the Jewelry dashboard received the log record");
+    }
+
+    [Fact]
+    public async Task Metrics_go_to_the_jewelry_dashboard_at_its_own_interval_not_the_standard_one()
+    {
+        await using var standard = await OtlpTestReceiver.StartAsync();
+        await using var dashboard = await OtlpTestReceiver.StartAsync();
+        var settings = DefaultsTestService.ExportingTo(standard);
+        settings["OTEL_METRIC_EXPORT_INTERVAL"] = "600000";
+        settings[JewelryDashboardExport.EndpointVariable] = dashboard.Endpoint.ToString();
+        settings[JewelryDashboardExport.ProtocolVariable] = "http/protobuf";
+        settings[JewelryDashboardExport.MetricExportIntervalVariable] = "200";
+
+        await using var service = await DefaultsTestService.StartAsync(settings, MapCustomer);
+        Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/customers/42", Ct)).StatusCode);
+
+        // Two exports prove a period; the standard destination's first comes only after ten minutes.
+        await Eventually.WaitUntilAsync(
+            () => dashboard.Accepted("/v1/metrics") >= 2,
+            TimeSpan.FromSeconds(20),
+            () => $"the Jewelry dashboard receives metrics every 200 ms; it got {dashboard.RequestSummary}");
+        Assert.Equal(0, standard.Accepted("/v1/metrics"));
     }
 
     private static void MapCustomer(WebApplication app)

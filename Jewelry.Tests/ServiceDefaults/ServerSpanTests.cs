@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Jewelry.Tests.Tracing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,13 +20,17 @@ public sealed class ServerSpanTests
     {
         var orderId = Guid.NewGuid();
         await using var receiver = await OtlpTestReceiver.StartAsync();
+        JsonElement serverFault;
         await using (var service = await DefaultsTestService.StartAsync(DefaultsTestService.ExportingTo(receiver), Map))
         {
             Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync($"/orders/{orderId}", Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await service.Client.GetAsync($"/orders/{orderId}/model", Ct)).StatusCode);
             using var malformed = new StringContent("{\"material\":", Encoding.UTF8, "application/json");
             Assert.Equal(HttpStatusCode.BadRequest, (await service.Client.PostAsync("/orders", malformed, Ct)).StatusCode);
-            Assert.Equal(HttpStatusCode.InternalServerError, (await service.Client.PostAsync($"/orders/{orderId}/submit", null, Ct)).StatusCode);
+            using var failure = await service.Client.PostAsync($"/orders/{orderId}/submit", null, Ct);
+            Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
+            Assert.Equal("application/problem+json", failure.Content.Headers.ContentType?.MediaType);
+            serverFault = JsonDocument.Parse(await failure.Content.ReadAsStringAsync(Ct)).RootElement.Clone();
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await service.Client.GetAsync("/prices", Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/health", Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/alive", Ct)).StatusCode);
@@ -52,6 +57,12 @@ public sealed class ServerSpanTests
         Assert.Equal("Error", failed.Status);
         Assert.Equal(typeof(InvalidOperationException).FullName, failed["error.type"]);
         Assert.Equal("The CRM answered nonsense", failed.StatusMessage);
+
+        // The client is told it was the server's fault, with the trace to quote, and no exception message.
+        Assert.Equal(500, serverFault.GetProperty("status").GetInt32());
+        Assert.Contains(failed.TraceId, serverFault.GetProperty("traceId").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not the request's fault", serverFault.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("nonsense", serverFault.GetRawText(), StringComparison.Ordinal);
 
         var unavailable = Span(spans, "GET /prices");
         Assert.Equal("Error", unavailable.Status);

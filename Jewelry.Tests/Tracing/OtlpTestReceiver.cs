@@ -58,6 +58,9 @@ public sealed class OtlpTestReceiver : IAsyncDisposable
     /// <summary>How many requests arrived per path and outcome, for diagnosing a test that waited in vain.</summary>
     public string RequestSummary => string.Join(", ", _requests.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"));
 
+    /// <summary>How many exports to <paramref name="path"/> (e.g. <c>/v1/metrics</c>) were accepted.</summary>
+    public int Accepted(string path) => _requests.TryGetValue($"{path} 200", out var count) ? count : 0;
+
     public IReadOnlyList<CapturedSpan> Trace(string traceId) => [.. _spans.Where(s => s.TraceId == traceId)];
 
     public async ValueTask DisposeAsync()

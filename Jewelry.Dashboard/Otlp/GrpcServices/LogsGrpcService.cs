@@ -1,11 +1,12 @@
-using Grpc.Core;
 using Jewelry.Dashboard.Otlp.Proto.Collector.Logs;
 
 namespace Jewelry.Dashboard.Otlp.GrpcServices;
 
-/// <summary><c>opentelemetry.proto.collector.logs.v1.LogsService/Export</c>.</summary>
-public sealed class LogsGrpcService(LogExportHandler handler) : LogsService.LogsServiceBase
+/// <summary>
+/// <c>opentelemetry.proto.collector.logs.v1.LogsService/Export</c>, bound by <see cref="OtlpExportMethodProvider{TService, TRequest, TResponse}"/>.
+/// </summary>
+public sealed class LogsGrpcService(LogExportHandler handler)
 {
-    public override Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request, ServerCallContext context) =>
+    public Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request) =>
         handler.ExportOverGrpc(request);
 }

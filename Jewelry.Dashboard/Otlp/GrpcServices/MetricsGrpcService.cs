@@ -1,11 +1,12 @@
-using Grpc.Core;
 using Jewelry.Dashboard.Otlp.Proto.Collector.Metrics;
 
 namespace Jewelry.Dashboard.Otlp.GrpcServices;
 
-/// <summary><c>opentelemetry.proto.collector.metrics.v1.MetricsService/Export</c>.</summary>
-public sealed class MetricsGrpcService(MetricExportHandler handler) : MetricsService.MetricsServiceBase
+/// <summary>
+/// <c>opentelemetry.proto.collector.metrics.v1.MetricsService/Export</c>, bound by <see cref="OtlpExportMethodProvider{TService, TRequest, TResponse}"/>.
+/// </summary>
+public sealed class MetricsGrpcService(MetricExportHandler handler)
 {
-    public override Task<ExportMetricsServiceResponse> Export(ExportMetricsServiceRequest request, ServerCallContext context) =>
+    public Task<ExportMetricsServiceResponse> Export(ExportMetricsServiceRequest request) =>
         handler.ExportOverGrpc(request);
 }

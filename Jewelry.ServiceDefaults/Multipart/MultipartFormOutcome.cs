@@ -1,0 +1,9 @@
+namespace Jewelry.ServiceDefaults.Multipart;
+
+public enum MultipartFormOutcome
+{
+    Read,
+    NotMultipart,
+    TooLarge,
+    Malformed,
+}
