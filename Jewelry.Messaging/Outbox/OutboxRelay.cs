@@ -1,7 +1,7 @@
-using Jewelry.Messaging.Connection;
 using System.Diagnostics;
 using System.Text;
 using Jewelry.Contracts.Topology;
+using Jewelry.Messaging.Connection;
 using Jewelry.Messaging.Diagnostics;
 using Jewelry.Messaging.Publishing;
 using Microsoft.EntityFrameworkCore;

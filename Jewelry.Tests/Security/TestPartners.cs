@@ -30,6 +30,9 @@ public static class TestPartners
 
     public const string ForeignAudience = "jewelry-elsewhere";
 
+    /// <summary>Sends the malformed-request corpus through the gateway, under a limit it cannot reach.</summary>
+    public static readonly PartnerClient Corpus = new("corpus-seller", "corpus-seller-secret-3f9a1c7e5b2d8046");
+
     /// <summary>Adds the test-only partners to the token server and their limits to the gateway; tokens are checked with no clock skew.</summary>
     internal static IDistributedApplicationTestingBuilder WithTestPartners(this IDistributedApplicationTestingBuilder builder)
     {
@@ -40,8 +43,13 @@ public static class TestPartners
         Client(builder, 12, Foreign, "orders:read");
         builder.WithServiceEnvironment("Identity__Clients__12__Audience", ForeignAudience, "identity");
 
+        Client(builder, 13, Corpus, "orders:write orders:read");
+
         var limit = $"Gateway__ClientRateLimits__{Limited.ClientId}__";
+        var unlimited = $"Gateway__ClientRateLimits__{Corpus.ClientId}__";
         return builder
+            .WithServiceEnvironment(unlimited + "TokenLimit", "1000000", "gateway")
+            .WithServiceEnvironment(unlimited + "TokensPerPeriod", "1000000", "gateway")
             .WithServiceEnvironment(limit + "TokenLimit", LimitedTokenLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), "gateway")
             .WithServiceEnvironment(limit + "TokensPerPeriod", "1", "gateway")
             .WithServiceEnvironment(limit + "ReplenishmentPeriod", "01:00:00", "gateway")
