@@ -1,3 +1,4 @@
+using Jewelry.Contracts.Security;
 using Jewelry.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(AppHostArguments.Expand(args));
@@ -7,6 +8,7 @@ var postgres = builder.AddPostgresServer("postgres");
 var shopDb = postgres.AddDatabase("shopdb");
 var mesDb = postgres.AddDatabase("mesdb");
 var telemetryDb = postgres.AddDatabase("telemetrydb");
+var identityDb = postgres.AddDatabase("identitydb");
 
 var messaging = builder.AddRabbitMQServer("messaging");
 var models = builder.AddS3Store("models", bucket: "models");
@@ -15,8 +17,15 @@ var models = builder.AddS3Store("models", bucket: "models");
 var dashboard = builder.AddJewelryDashboard<Projects.Jewelry_Dashboard>("dashboard")
     .WithReference(telemetryDb).WaitFor(telemetryDb);
 
-builder.AddProject<Projects.Jewelry_MesApi>("mes-api")
+// The OAuth 2.0 token server (OpenIddict): partners' client credentials, the keys every API validates tokens with.
+var identity = builder.AddProject<Projects.Jewelry_Identity>(TokenServer.ResourceName)
     .WithJewelryDashboard(dashboard)
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithHttpHealthCheck("/health");
+
+var mes = builder.AddProject<Projects.Jewelry_MesApi>("mes-api")
+    .WithJewelryDashboard(dashboard)
+    .WithReference(identity)
     .WithReference(mesDb).WaitFor(mesDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(models).WaitFor(models)
@@ -35,6 +44,13 @@ builder.AddProject<Projects.Jewelry_ShopApi>("shop-api")
     .WithReference(shopDb).WaitFor(shopDb)
     .WithReference(models).WaitFor(models)
     .WithReference(crm).WaitFor(crm)
+    .WithHttpHealthCheck("/health");
+
+// The only public entry for external sellers: token and scope checked, rate-limited per partner, seller routes only.
+builder.AddProject<Projects.Jewelry_Gateway>("gateway")
+    .WithJewelryDashboard(dashboard)
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(mes).WaitFor(mes)
     .WithHttpHealthCheck("/health");
 
 builder.AddStackReport();

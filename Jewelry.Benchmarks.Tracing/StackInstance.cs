@@ -13,7 +13,7 @@ namespace Jewelry.Benchmarks.Tracing;
 /// </summary>
 public sealed class StackInstance : IAsyncDisposable
 {
-    private static readonly string[] s_services = ["shop-api", "crm-api", "mes-api"];
+    private static readonly string[] s_services = ["shop-api", "crm-api", "mes-api", "identity", "gateway"];
 
     private readonly DistributedApplication _app;
     private readonly StreamWriter _log;

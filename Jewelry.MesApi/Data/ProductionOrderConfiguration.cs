@@ -19,17 +19,13 @@ internal sealed class ProductionOrderConfiguration : IEntityTypeConfiguration<Pr
         production.HasIndex(p => p.OrderId).IsUnique();
         production.HasIndex(p => p.Stage);
 
-        // A seller lists its own orders, newest first.
+        // A seller lists its own orders, newest first. No foreign key to seller_clients: sellers come from the token
+        // server, and that table holds only the deprecated HTTP Basic credentials.
         production.HasIndex(p => new { p.SellerClientId, p.CreatedAt });
 
         production.HasMany(p => p.Steps)
             .WithOne()
             .HasForeignKey(step => step.ProductionOrderId)
             .OnDelete(DeleteBehavior.Cascade);
-
-        production.HasOne<SellerClient>()
-            .WithMany()
-            .HasForeignKey(p => p.SellerClientId)
-            .OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using Jewelry.Contracts.Orders;
 using Jewelry.MesApi.Data;
 using Jewelry.MesApi.Domain;
 using Jewelry.MesApi.Dtos;
@@ -10,7 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace Jewelry.MesApi.Endpoints;
 
-/// <summary>External sellers place orders with their own models and follow them; HTTP Basic with client id and secret.</summary>
+/// <summary>
+/// External sellers place orders with their own models and follow them, with the token server's access tokens
+/// (through the partner gateway) or, deprecated, HTTP Basic. A seller sees only its own orders: another seller's
+/// order is answered 404, exactly as one that does not exist.
+/// </summary>
 public static class SellerOrderEndpoints
 {
     private const int DefaultPageSize = 50;
@@ -18,12 +23,15 @@ public static class SellerOrderEndpoints
 
     public static IEndpointRouteBuilder MapSellerOrderEndpoints(this IEndpointRouteBuilder app)
     {
-        var seller = app.MapGroup("/api/seller")
+        var seller = app.MapGroup(SellerApi.Prefix)
             .WithTags("Sellers")
             .RequireAuthorization(SellerAuthentication.Policy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .AddEndpointFilter<SellerSpanFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         seller.MapPost("/orders", CreateAsync)
+            .RequireAuthorization(SellerAuthentication.WritePolicy)
             .WithName("CreateSellerOrder")
             .WithSummary("Place an order: the STL model is priced at once and the order queued for production.")
             .Accepts<SellerOrderForm>("multipart/form-data")
@@ -35,13 +43,21 @@ public static class SellerOrderEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         seller.MapGet("/orders/{orderId:guid}", GetAsync)
+            .RequireAuthorization(SellerAuthentication.ReadPolicy)
             .WithName("GetSellerOrder")
             .WithSummary("One of the seller's orders: stage, history, price, geometry and tracking number.")
             .Produces<SellerOrderResponse>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        seller.MapGet("/orders/{orderId:guid}/journey", GetJourneyAsync)
+            .RequireAuthorization(SellerAuthentication.ReadPolicy)
+            .WithName("GetSellerOrderJourney")
+            .WithSummary("Where one of the seller's orders is now, since when, and every stage it passed with its duration.")
+            .Produces<SellerOrderJourneyResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         seller.MapGet("/orders", ListAsync)
+            .RequireAuthorization(SellerAuthentication.ReadPolicy)
             .WithName("ListSellerOrders")
             .WithSummary("The seller's own orders, newest first (limit: 1–200, default 50).")
             .Produces<IReadOnlyList<SellerOrderSummaryResponse>>()
@@ -89,7 +105,7 @@ public static class SellerOrderEndpoints
         try
         {
             var (order, calculation) = await service.PlaceAsync(clientId, model, material, productType, pricing.Priced, clock.GetElapsedTime(started), cancellationToken);
-            return TypedResults.Created($"/api/seller/orders/{order.OrderId}", SellerOrderResponse.From(order, calculation));
+            return TypedResults.Created($"{SellerApi.Orders}/{order.OrderId}", SellerOrderResponse.From(order, calculation));
         }
         catch (ModelStoreUnavailableException)
         {
@@ -99,22 +115,32 @@ public static class SellerOrderEndpoints
 
     private static async Task<IResult> GetAsync(Guid orderId, HttpContext context, MesDbContext db, CancellationToken cancellationToken)
     {
-        var order = await db.ProductionOrders
+        var order = await FindOwnAsync(orderId, context, db, cancellationToken);
+        return order is null
+            ? NotYours(orderId)
+            : TypedResults.Ok(SellerOrderResponse.From(order, await db.LatestCalculationAsync(orderId, cancellationToken)));
+    }
+
+    private static async Task<IResult> GetJourneyAsync(Guid orderId, HttpContext context, MesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var order = await FindOwnAsync(orderId, context, db, cancellationToken);
+        return order is null
+            ? NotYours(orderId)
+            : TypedResults.Ok(SellerOrderJourneyResponse.From(orderId, ProductionJourney.Of(order, clock.GetUtcNow())));
+    }
+
+    /// <summary>The order with its history when it is the calling seller's own; null for any other (or none).</summary>
+    private static Task<ProductionOrder?> FindOwnAsync(Guid orderId, HttpContext context, MesDbContext db, CancellationToken cancellationToken)
+    {
+        var clientId = context.User.GetSellerClientId();
+        return db.ProductionOrders
             .AsNoTracking()
             .Include(p => p.Steps)
-            .FirstOrDefaultAsync(p => p.OrderId == orderId && p.Source == ProductionSource.Seller, cancellationToken);
-        if (order is null)
-        {
-            return TypedResults.Problem($"There is no seller order {orderId}.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (order.SellerClientId != context.User.GetSellerClientId())
-        {
-            return TypedResults.Problem($"Order {orderId} belongs to another seller.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        return TypedResults.Ok(SellerOrderResponse.From(order, await db.LatestCalculationAsync(orderId, cancellationToken)));
+            .FirstOrDefaultAsync(p => p.OrderId == orderId && p.Source == ProductionSource.Seller && p.SellerClientId == clientId, cancellationToken);
     }
+
+    private static ProblemHttpResult NotYours(Guid orderId) =>
+        TypedResults.Problem($"You have no order {orderId}.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<List<SellerOrderSummaryResponse>>, ValidationProblem>> ListAsync(
         HttpContext context, MesDbContext db, int? limit, CancellationToken cancellationToken)

@@ -1,5 +1,9 @@
+using System.Security.Claims;
+using Jewelry.Contracts.Security;
 using Jewelry.MesApi.Sellers;
+using Jewelry.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 
 namespace Microsoft.Extensions.Hosting;
@@ -7,19 +11,21 @@ namespace Microsoft.Extensions.Hosting;
 public static class SellerAuthenticationExtensions
 {
     /// <summary>
-    /// HTTP Basic authentication for external sellers (scheme and policy used only by the seller endpoints)
-    /// and the seeding of the sellers configured under <c>Sellers:Clients</c>. Call after <c>AddMesData</c>:
-    /// the seeder runs once the database is migrated.
+    /// Sellers authenticate with the token server's access tokens (audience <see cref="TokenAudiences.Partners"/>,
+    /// scopes checked per route) or, deprecated, HTTP Basic against the sellers configured under
+    /// <c>Sellers:Clients</c> (seeded once the database is migrated: call after <c>AddMesData</c>). Basic credentials
+    /// carry every seller right, as they did before tokens.
     /// </summary>
     public static IHostApplicationBuilder AddSellerAuthentication(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, SellerAuthenticationHandler>(SellerAuthentication.Scheme, configureOptions: null);
+        builder.AddBearerTokens(TokenAudiences.Partners, SellerAuthentication.BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, SellerAuthenticationHandler>(SellerAuthentication.Scheme, configureOptions: null)
+            .AddPolicyScheme(SellerAuthentication.SelectorScheme, displayName: null, options => options.ForwardDefaultSelector = context =>
+                SellerAuthentication.IsBasic(context.Request.Headers.Authorization) ? SellerAuthentication.Scheme : SellerAuthentication.BearerScheme);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(SellerAuthentication.Policy, policy => policy
-                .AddAuthenticationSchemes(SellerAuthentication.Scheme)
-                .RequireAuthenticatedUser()
-                .RequireClaim(SellerClaims.ClientId));
+            .AddPolicy(SellerAuthentication.Policy, policy => Seller(policy))
+            .AddPolicy(SellerAuthentication.ReadPolicy, policy => Seller(policy).RequireAssertion(context => Allows(context.User, PartnerScopes.OrdersRead)))
+            .AddPolicy(SellerAuthentication.WritePolicy, policy => Seller(policy).RequireAssertion(context => Allows(context.User, PartnerScopes.OrdersWrite)));
 
         builder.Services.AddOptions<SellersOptions>().BindConfiguration(SellersOptions.SectionName);
         builder.Services.AddHostedService<SellerClientSeeder>();
@@ -27,7 +33,7 @@ public static class SellerAuthenticationExtensions
         return builder;
     }
 
-    /// <summary>Documents HTTP Basic in the OpenAPI document, on the seller operations.</summary>
+    /// <summary>Documents the bearer tokens and the deprecated HTTP Basic in the OpenAPI document, on the seller operations.</summary>
     public static OpenApiOptions AddSellerSecurity(this OpenApiOptions options) => options
         .AddDocumentTransformer<SellerOpenApiTransformer>()
         .AddOperationTransformer<SellerOpenApiTransformer>();
@@ -38,4 +44,12 @@ public static class SellerAuthenticationExtensions
         builder.Services.AddScoped<SellerOrderService>();
         return builder;
     }
+
+    private static AuthorizationPolicyBuilder Seller(AuthorizationPolicyBuilder policy) => policy
+        .AddAuthenticationSchemes(SellerAuthentication.SelectorScheme)
+        .RequireAuthenticatedUser()
+        .RequireAssertion(context => context.User.GetClientId() is not null);
+
+    private static bool Allows(ClaimsPrincipal user, string scope) =>
+        user.Identity?.AuthenticationType == SellerAuthentication.Scheme || user.HasScope(scope);
 }

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Jewelry.MesApi.Data;
-using Jewelry.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Jewelry.MesApi.Sellers;
 
 /// <summary>
-/// HTTP Basic with a seller's client id and client secret, checked against the stored PBKDF2 hash.
-/// The client id goes on the user (claim <c>client_id</c>) and on the request's span; the secret and the
-/// header go nowhere.
+/// Deprecated in favour of the token server's access tokens: HTTP Basic with a seller's client id and client
+/// secret, checked against the stored PBKDF2 hash. The client id goes on the user (claim <c>client_id</c>); the
+/// secret and the header go nowhere.
 /// </summary>
 public sealed class SellerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -47,8 +45,6 @@ public sealed class SellerAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown client id or wrong client secret.");
         }
 
-        Activity.Current?.SetTag(SellerClaims.ClientIdTag, credentials.ClientId);
-        OrderTelemetry.TrackUser(credentials.ClientId);
         var identity = new ClaimsIdentity([new Claim(SellerClaims.ClientId, credentials.ClientId)], Scheme.Name, SellerClaims.ClientId, roleType: null);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
@@ -63,7 +59,7 @@ public sealed class SellerAuthenticationHandler(
             ProblemDetails =
             {
                 Status = StatusCodes.Status401Unauthorized,
-                Detail = "Authenticate with HTTP Basic: your seller client id as the user name and your client secret as the password.",
+                Detail = "Unknown client id or wrong client secret. HTTP Basic is deprecated: get an access token from the token server (client credentials) and send it as Authorization: Bearer.",
             },
         });
     }

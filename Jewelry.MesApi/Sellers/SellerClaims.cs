@@ -1,15 +1,13 @@
 using System.Security.Claims;
+using Jewelry.ServiceDefaults.Security;
 
 namespace Jewelry.MesApi.Sellers;
 
 public static class SellerClaims
 {
     /// <summary>The authenticated seller's client id, as in OAuth 2.0 client credentials.</summary>
-    public const string ClientId = "client_id";
-
-    /// <summary>The span tag that says which seller made a call (the design documents' client_id).</summary>
-    public const string ClientIdTag = "seller.client_id";
+    public const string ClientId = ScopeClaims.ClientId;
 
     public static string GetSellerClientId(this ClaimsPrincipal user) =>
-        user.FindFirstValue(ClientId) ?? throw new InvalidOperationException("The request is not authenticated as a seller.");
+        user.GetClientId() ?? throw new InvalidOperationException("The request is not authenticated as a seller.");
 }

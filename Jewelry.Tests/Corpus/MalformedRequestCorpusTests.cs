@@ -3,10 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
+using Jewelry.Contracts.Orders;
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Dashboard;
 using Jewelry.Tests.Lifecycle;
+using Jewelry.Tests.Security;
 using Jewelry.Tests.Stack;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +34,7 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
     [InlineData("shop-api")]
     [InlineData("crm-api")]
     [InlineData("mes-api")]
+    [InlineData("gateway")]
     [InlineData("dashboard")]
     public async Task Every_endpoint_refuses_malformed_requests_with_problem_details_and_changes_nothing(string resource)
     {
@@ -40,7 +43,10 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
             ? await DashboardSignIn.SignInAsync(stack.App.GetEndpoint("dashboard", "http"), DemoUsers.AdminName, DemoUsers.AdminPassword, Ct)
             : Client(resource, "http");
         var service = await ServiceAsync(resource);
-        var operations = OpenApiDocumentReader.Read(await OpenApiAsync(client));
+        // The gateway has no document of its own: it forwards the MES's seller operations.
+        var operations = resource == "gateway"
+            ? [.. OpenApiDocumentReader.Read(await OpenApiAsync(stack.Mes)).Where(o => o.Route.StartsWith(SellerApi.Prefix, StringComparison.Ordinal))]
+            : OpenApiDocumentReader.Read(await OpenApiAsync(client));
         Assert.NotEmpty(operations);
         var cases = operations.SelectMany(operation => MalformedRequests.For(operation, service)).ToList();
 
@@ -86,12 +92,21 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
                 var known = new Dictionary<string, string> { ["id"] = order.Id.ToString(), ["customerId"] = order.CustomerId };
                 return new CorpusService(resource, known, _ => false, _ => { }, StackFixture.MaxModelBytes);
             case "mes-api":
-                var sellerOrder = await SellerOrderAsync();
+                var sellerOrder = await SellerOrderAsync(stack.Mes, DemoSellers.Basic(DemoSellers.Seller));
                 return new CorpusService(
                     resource,
                     new Dictionary<string, string> { ["orderId"] = sellerOrder.ToString() },
                     operation => operation.RequiresCredentials,
                     request => request.Headers.Authorization = DemoSellers.Basic(DemoSellers.Seller),
+                    StackFixture.MaxModelBytes);
+            case "gateway":
+                var token = await stack.Tokens.OfAsync(TestPartners.Corpus);
+                var partnerOrder = await SellerOrderAsync(stack.Gateway, SellerRequests.Bearer(token));
+                return new CorpusService(
+                    resource,
+                    new Dictionary<string, string> { ["orderId"] = partnerOrder.ToString() },
+                    _ => true,
+                    request => request.Headers.Authorization = SellerRequests.Bearer(token),
                     StackFixture.MaxModelBytes);
             default:
                 // Every dashboard call needs a session but signing in; the session rides on the signed-in client's cookies.
@@ -99,7 +114,7 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
         }
     }
 
-    private async Task<Guid> SellerOrderAsync()
+    private static async Task<Guid> SellerOrderAsync(HttpClient api, AuthenticationHeaderValue credentials)
     {
         using var form = new MultipartFormDataContent
         {
@@ -110,8 +125,8 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", "cube.stl");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/seller/orders") { Content = form };
-        request.Headers.Authorization = DemoSellers.Basic(DemoSellers.Seller);
-        using var response = await stack.Mes.SendAsync(request, Ct);
+        request.Headers.Authorization = credentials;
+        using var response = await api.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("orderId").GetGuid();
     }

@@ -27,7 +27,7 @@ public sealed partial class AppHostProcessTests
             var output = appHost.Output;
             Assert.Matches(AspireLogin(), output);
             Assert.Matches(JewelryLogin(), output);
-            foreach (var resource in new[] { "postgres", "shopdb", "mesdb", "telemetrydb", "messaging", "models", "dashboard", "mes-api", "crm-api", "shop-api" })
+            foreach (var resource in new[] { "postgres", "shopdb", "mesdb", "telemetrydb", "identitydb", "messaging", "models", "dashboard", "identity", "mes-api", "crm-api", "shop-api", "gateway" })
             {
                 Assert.Matches(new Regex($@"Jewelry\.AppHost\[2\]   {Regex.Escape(resource)} +\w+ +healthy "), output);
             }

@@ -18,7 +18,7 @@ namespace Jewelry.Tests.Hosting;
 [Trait("Category", "Integration")]
 public sealed partial class AspireDashboardBrowserTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
-    private static readonly string[] s_resources = ["postgres", "shopdb", "mesdb", "telemetrydb", "messaging", "models", "dashboard", "mes-api", "crm-api", "shop-api"];
+    private static readonly string[] s_resources = ["postgres", "shopdb", "mesdb", "telemetrydb", "identitydb", "messaging", "models", "dashboard", "identity", "mes-api", "crm-api", "shop-api", "gateway"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

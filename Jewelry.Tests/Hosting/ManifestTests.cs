@@ -56,6 +56,12 @@ public sealed class ManifestTests
             Assert.Equal("{crm-api.bindings.http.url}", environment.GetProperty("services__crm-api__http__0").GetString());
             Assert.Equal("{dashboard.bindings.otlp-grpc.url}", environment.GetProperty("JEWELRY_DASHBOARD_OTLP_ENDPOINT").GetString());
             Assert.Equal("x-otlp-api-key={dashboard-otlp-api-key.value}", environment.GetProperty("JEWELRY_DASHBOARD_OTLP_HEADERS").GetString());
+
+            Assert.Equal("{identitydb.connectionString}", resources.GetProperty("identity").GetProperty("env").GetProperty("ConnectionStrings__identitydb").GetString());
+            Assert.Equal("{identity.bindings.http.url}", resources.GetProperty("mes-api").GetProperty("env").GetProperty("services__identity__http__0").GetString());
+            var gateway = resources.GetProperty("gateway").GetProperty("env");
+            Assert.Equal("{mes-api.bindings.http.url}", gateway.GetProperty("services__mes-api__http__0").GetString());
+            Assert.Equal("{identity.bindings.http.url}", gateway.GetProperty("services__identity__http__0").GetString());
         }
         finally
         {

@@ -7,7 +7,7 @@ using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Lifecycle;
 
-/// <summary>External sellers call the MES API with their own client credentials.</summary>
+/// <summary>External sellers call the MES API directly with the deprecated HTTP Basic client credentials (the token path: Security/).</summary>
 [Collection(StackCollectionDefinition.Name)]
 [Trait("Category", "Integration")]
 public sealed class SellerTests(StackFixture stack)
@@ -30,10 +30,11 @@ public sealed class SellerTests(StackFixture stack)
         using var wrongSecret = await SendAsync(HttpMethod.Get, location.ToString(), "demo-seller:not-the-secret");
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal("Basic", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+        Assert.Equal("Basic", wrongSecret.Headers.WwwAuthenticate.Single().Scheme);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class JewelryAppHost
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     /// <summary>The resources a test can give extra settings to with <see cref="WithServiceEnvironment"/>.</summary>
-    public static readonly string[] Services = ["shop-api", "crm-api", "mes-api"];
+    public static readonly string[] Services = ["shop-api", "crm-api", "mes-api", "identity", "gateway"];
 
     public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(TestLog log, params string[] args)
     {
@@ -44,7 +44,7 @@ internal static class JewelryAppHost
         }
     }
 
-    /// <summary>Sets a variable on the three APIs (or the ones named), after everything the AppHost sets, so it wins.</summary>
+    /// <summary>Sets a variable on the services (or the ones named), after everything the AppHost sets, so it wins.</summary>
     public static IDistributedApplicationTestingBuilder WithServiceEnvironment(this IDistributedApplicationTestingBuilder builder, string name, string value, params string[] resources)
     {
         foreach (var resource in resources.Length > 0 ? resources : Services)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Security;
 using Jewelry.Tests.Tracing;
 
 namespace Jewelry.Tests.Stack;
@@ -29,6 +30,15 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
 
     public HttpClient Mes { get; private set; } = null!;
 
+    /// <summary>The partner gateway, the external sellers' entry.</summary>
+    public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The token server.</summary>
+    public HttpClient Identity { get; private set; } = null!;
+
+    /// <summary>Access tokens of the demo and test partners, one per client and scope set for the fixture's life.</summary>
+    public PartnerTokens Tokens { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Telemetry = await OtlpTestReceiver.StartAsync();
@@ -36,12 +46,16 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
         var builder = (await JewelryAppHost.CreateBuilderAsync(_log))
             .WithTelemetryExportedTo(Telemetry.Endpoint)
             .WithServiceEnvironment("Shop__MaxModelBytes", maxModelBytes, "shop-api")
-            .WithServiceEnvironment("Mes__MaxModelBytes", maxModelBytes, "mes-api");
+            .WithServiceEnvironment("Mes__MaxModelBytes", maxModelBytes, "mes-api")
+            .WithTestPartners();
         App = await JewelryAppHost.StartAsync(builder, _log);
 
         Shop = App.CreateHttpClient("shop-api");
         Crm = App.CreateHttpClient("crm-api");
         Mes = App.CreateHttpClient("mes-api");
+        Gateway = App.CreateHttpClient("gateway");
+        Identity = App.CreateHttpClient("identity");
+        Tokens = new PartnerTokens(Identity);
     }
 
     /// <summary>Waits until every resource is healthy again, e.g. after a test restarted one.</summary>
@@ -52,6 +66,8 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
         Shop?.Dispose();
         Crm?.Dispose();
         Mes?.Dispose();
+        Gateway?.Dispose();
+        Identity?.Dispose();
         if (App is not null)
         {
             await App.StopAndDisposeAsync();

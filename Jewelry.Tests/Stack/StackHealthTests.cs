@@ -21,7 +21,7 @@ public sealed class StackHealthTests(StackFixture stack)
         await stack.WaitUntilAllHealthyAsync();
 
         Assert.Equal(
-            ["crm-api", "dashboard", "mes-api", "mesdb", "messaging", "models", "postgres", "shop-api", "shopdb", "telemetrydb"],
+            ["crm-api", "dashboard", "gateway", "identity", "identitydb", "mes-api", "mesdb", "messaging", "models", "postgres", "shop-api", "shopdb", "telemetrydb"],
             stack.App.ModelResources().Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 
@@ -46,6 +46,7 @@ public sealed class StackHealthTests(StackFixture stack)
     [InlineData("shop-api", new[] { "shopdb", "models" })]
     [InlineData("crm-api", new[] { "shopdb", "messaging", "models" })]
     [InlineData("mes-api", new[] { "mesdb", "messaging", "models" })]
+    [InlineData("identity", new[] { "identitydb" })]
     public async Task Each_api_reports_each_of_its_dependencies_healthy_by_name(string api, string[] dependencies)
     {
         using var client = stack.App.CreateHttpClient(api);

@@ -122,13 +122,6 @@ public sealed class MesDbContextModelSnapshot : ModelSnapshot
             b.ToTable("seller_clients");
         });
 
-        modelBuilder.Entity("Jewelry.MesApi.Domain.ProductionOrder", b =>
-            b.HasOne("Jewelry.MesApi.Domain.SellerClient", null)
-                .WithMany()
-                .HasForeignKey("SellerClientId")
-                .OnDelete(DeleteBehavior.Restrict)
-                .HasConstraintName("fk_production_orders_seller_clients_seller_client_id"));
-
         modelBuilder.Entity("Jewelry.MesApi.Domain.ProductionStep", b =>
             b.HasOne("Jewelry.MesApi.Domain.ProductionOrder", null)
                 .WithMany("Steps")

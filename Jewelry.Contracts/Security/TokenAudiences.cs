@@ -1,0 +1,8 @@
+namespace Jewelry.Contracts.Security;
+
+/// <summary>The <c>aud</c> of the access tokens the token server issues, one per kind of API.</summary>
+public static class TokenAudiences
+{
+    /// <summary>The partner API: the gateway and the MES seller routes behind it.</summary>
+    public const string Partners = "jewelry-partners";
+}
