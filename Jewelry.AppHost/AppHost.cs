@@ -55,4 +55,5 @@ builder.AddProject<Projects.Jewelry_Gateway>("gateway")
 
 builder.AddStackReport();
 
-builder.Build().Run();
+using var app = builder.Build();
+app.Run();

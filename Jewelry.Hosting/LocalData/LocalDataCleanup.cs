@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using Jewelry.Hosting.Reporting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,18 +12,21 @@ namespace Jewelry.Hosting.LocalData;
 /// Removes the throwaway data folder once every local server writing into it has exited. Aspire's stop asks DCP to
 /// stop the servers and returns before they have: this service stops last (it is the first hosted service) and waits
 /// for their processes, so the folder goes after them, not from under them. Also when the host is only disposed (a
-/// test's app): nothing else would remove a folder whose AppHost process still runs.
+/// test's app): nothing else would remove a folder whose AppHost process still runs. It says in the console what it
+/// waits for, when each server has gone and what became of the folder, so a stop is not 15 silent seconds.
 /// </summary>
 internal sealed partial class LocalDataCleanup(
     LocalDataDirectory directory,
     ResourceNotificationService notifications,
-    ILogger<LocalDataCleanup> logger) : IHostedService, IDisposable
+    ILoggerFactory loggers) : IHostedService, IDisposable
 {
     private static readonly TimeSpan s_waitForServers = TimeSpan.FromSeconds(60);
 
+    private readonly ILogger _logger = loggers.CreateLogger(StackReporter.ConsoleCategory);
     private readonly ConcurrentDictionary<int, string> _servers = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task? _watch;
+    private Task? _stopped;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +34,19 @@ internal sealed partial class LocalDataCleanup(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => _stopped ??= StopServersThenCleanAsync();
+
+    /// <summary>
+    /// Also when the host is disposed without being stopped: a SIGTERM while the stack starts cancels the host's start,
+    /// and a host that failed to start never stops its hosted services; the servers DCP is stopping still write here.
+    /// </summary>
+    public void Dispose()
+    {
+        (_stopped ??= StopServersThenCleanAsync()).GetAwaiter().GetResult();
+        _stopping.Dispose();
+    }
+
+    private async Task StopServersThenCleanAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_watch is not null)
@@ -37,25 +54,43 @@ internal sealed partial class LocalDataCleanup(
             await _watch.ConfigureAwait(false);
         }
 
-        var processes = _servers.Keys.SelectMany(pid => ProcessTable.Descendants(pid).Append(pid)).Distinct().ToList();
-        var deadline = DateTime.UtcNow + s_waitForServers;
-        while (processes.Any(ProcessTable.IsRunning) && DateTime.UtcNow < deadline)
+        var servers = _servers.GroupBy(s => s.Value, s => s.Key)
+            .ToDictionary(g => g.Key, g => g.SelectMany(pid => ProcessTable.Descendants(pid).Append(pid)).Distinct().ToList(), StringComparer.Ordinal);
+        var waiting = servers.Where(s => s.Value.Any(ProcessTable.IsRunning)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        if (waiting.Count > 0)
         {
-            await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
+            LogWaiting(string.Join(", ", waiting));
         }
 
-        if (processes.FirstOrDefault(ProcessTable.IsRunning) is var running and > 0)
+        var stopping = Stopwatch.StartNew();
+        while (waiting.Count > 0 && stopping.Elapsed < s_waitForServers)
         {
-            LogStillRunning(running.ToString(CultureInfo.InvariantCulture), s_waitForServers.TotalSeconds, directory.Path);
+            foreach (var server in waiting.Where(name => !servers[name].Any(ProcessTable.IsRunning)).ToList())
+            {
+                LogStopped(server, "stopped", string.Create(CultureInfo.InvariantCulture, $"after {stopping.Elapsed.TotalSeconds:0.0} s"));
+                waiting.Remove(server);
+            }
+
+            if (waiting.Count > 0)
+            {
+                await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
-        directory.DeleteIfThrowaway();
-    }
+        foreach (var server in waiting)
+        {
+            var running = servers[server].First(ProcessTable.IsRunning);
+            LogStillRunning(server, running.ToString(CultureInfo.InvariantCulture), s_waitForServers.TotalSeconds);
+        }
 
-    public void Dispose()
-    {
-        directory.DeleteIfThrowaway();
-        _stopping.Dispose();
+        if (directory.DeleteIfThrowaway())
+        {
+            LogRemoved(directory.Path);
+        }
+        else if (directory.IsKept)
+        {
+            LogKept(directory.Path);
+        }
     }
 
     /// <summary>The main process of every executable that works in the data folder, each time it starts.</summary>
@@ -79,6 +114,18 @@ internal sealed partial class LocalDataCleanup(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Process {Pid} still runs {Seconds:0} s after the stop; the data folder {Path} is removed anyway")]
-    private partial void LogStillRunning(string pid, double seconds, string path);
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Stopping: waiting for {Servers} to exit before the data folder goes")]
+    private partial void LogWaiting(string servers);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Resource,-12} {State,-10} {Detail}")]
+    private partial void LogStopped(string resource, string state, string detail);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "{Resource} still runs (process {Pid}) {Seconds:0} s after the stop; the data folder is removed anyway")]
+    private partial void LogStillRunning(string resource, string pid, double seconds);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Stopped; the data folder {Path} is removed")]
+    private partial void LogRemoved(string path);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Stopped; the data folder {Path} is kept for the next start")]
+    private partial void LogKept(string path);
 }

@@ -129,8 +129,8 @@ public sealed class LocalDataDirectory
         }
     }
 
-    /// <summary>Removes a throwaway folder this run created; a kept one stays.</summary>
-    internal void DeleteIfThrowaway()
+    /// <summary>Removes a throwaway folder this run created, and says whether it did; a kept one stays.</summary>
+    internal bool DeleteIfThrowaway()
     {
         lock (_lock)
         {
@@ -138,7 +138,10 @@ public sealed class LocalDataDirectory
             {
                 DeleteWithRetries(Path);
                 _created = false;
+                return true;
             }
+
+            return false;
         }
     }
 
@@ -156,7 +159,7 @@ public sealed class LocalDataDirectory
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(services => new LocalDataCleanup(
             directory,
             services.GetRequiredService<ResourceNotificationService>(),
-            services.GetRequiredService<ILogger<LocalDataCleanup>>())));
+            services.GetRequiredService<ILoggerFactory>())));
         return directory;
     }
 

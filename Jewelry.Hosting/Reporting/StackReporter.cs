@@ -22,10 +22,13 @@ internal sealed partial class StackReporter(
     StackReportSettings settings,
     ILoggerFactory loggers) : BackgroundService
 {
+    /// <summary>The category of the lines a person reads in the AppHost's console while the stack starts and stops.</summary>
+    internal const string ConsoleCategory = "Jewelry.AppHost";
+
     private const string AspireDashboardResourceName = "aspire-dashboard";
 
     // A short category: it starts every line a person reads while the stack starts.
-    private readonly ILogger _logger = loggers.CreateLogger("Jewelry.AppHost");
+    private readonly ILogger _logger = loggers.CreateLogger(ConsoleCategory);
 
     private readonly Dictionary<string, ResourceRow> _rows = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hidden = new(StringComparer.Ordinal);

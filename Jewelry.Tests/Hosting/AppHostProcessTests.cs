@@ -9,6 +9,8 @@ namespace Jewelry.Tests.Hosting;
 [Trait("Category", "Integration")]
 public sealed partial class AppHostProcessTests
 {
+    private const string RunningLine = "Jewelry stack is running";
+
     private static readonly TimeSpan s_startWithin = TimeSpan.FromMinutes(4);
 
     [Fact]
@@ -19,7 +21,7 @@ public sealed partial class AppHostProcessTests
         try
         {
             await Eventually.WaitUntilAsync(
-                () => appHost.HasExited || appHost.Output.Contains("Jewelry stack is running", StringComparison.Ordinal),
+                () => appHost.HasExited || appHost.Output.Contains(RunningLine, StringComparison.Ordinal),
                 s_startWithin,
                 () => $"the stack reported running:{Environment.NewLine}{appHost.Output}");
             Assert.False(appHost.HasExited, appHost.Output);
@@ -50,6 +52,15 @@ public sealed partial class AppHostProcessTests
                 () => "every process gone; still running: " + string.Join(", ", recorded.Where(ProcessInspector.IsRunning).Select(ProcessInspector.Describe)));
             TestContext.Current.SendDiagnosticMessage($"SIGTERM: AppHost exited after {exited.TotalSeconds:0.0} s, every process gone after {stopping.Elapsed.TotalSeconds:0.0} s");
             Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} is still there");
+
+            // The console says what the stop waits for, when each server has gone, and what became of the data.
+            Assert.Matches(StoppingLine(), appHost.Output);
+            foreach (var server in new[] { "postgres", "messaging", "models" })
+            {
+                Assert.Matches(new Regex($@"Jewelry\.AppHost\[1\] {server} +stopped +after \d+\.\d s"), appHost.Output);
+            }
+
+            Assert.Contains($"Stopped; the data folder {dataDirectory} is removed", appHost.Output, StringComparison.Ordinal);
             Assert.False(File.Exists(stateFile), "the state file of a stopped stack is still there");
         }
         finally
@@ -59,7 +70,50 @@ public sealed partial class AppHostProcessTests
     }
 
     [Fact]
-    public async Task Killing_the_AppHost_with_SIGKILL_leaves_none_of_its_processes_running_and_the_next_start_removes_its_data()
+    public async Task SIGTERM_while_the_services_start_stops_everything_and_removes_the_data_folder()
+    {
+        var stateFile = Path.Combine(Path.GetTempPath(), $"jewelry-early-stop-test-{Guid.NewGuid():N}.json");
+        using var appHost = AppHostProcess.Start(["--state-file", stateFile]);
+        try
+        {
+            await Eventually.WaitUntilAsync(
+                () => appHost.HasExited || StateOf(stateFile, "postgres") == "healthy",
+                s_startWithin,
+                () => $"postgres healthy in the state file:{Environment.NewLine}{appHost.Output}");
+            Assert.False(appHost.HasExited, appHost.Output);
+            Assert.DoesNotContain(RunningLine, appHost.Output, StringComparison.Ordinal);
+            var recorded = PidsIn(stateFile).SelectMany(pid => ProcessInspector.Descendants(pid).Append(pid))
+                .Concat(ProcessInspector.Descendants(appHost.Id)).Distinct().ToList();
+            var dataDirectory = DataDirectoryIn(stateFile);
+
+            // Aspire's start is cancelled and the host never stops its services; it is only disposed.
+            appHost.Terminate();
+            await appHost.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+            await Eventually.WaitUntilAsync(
+                () => !recorded.Any(ProcessInspector.IsRunning),
+                TimeSpan.FromSeconds(30),
+                () => "every process gone; still running: " + string.Join(", ", recorded.Where(ProcessInspector.IsRunning).Select(ProcessInspector.Describe)));
+            Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} is still there:{Environment.NewLine}{appHost.Output}");
+            Assert.Contains($"Stopped; the data folder {dataDirectory} is removed", appHost.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(stateFile);
+        }
+    }
+
+    /// <summary>The moments of an AppHost's life a SIGKILL can land in: running, or at each step of its stop.</summary>
+    public static TheoryData<string> KillPoints => [WhileRunning, RightAfterSigterm, WhileTheServersStop, AfterAServerStopped];
+
+    private const string WhileRunning = "while it runs";
+    private const string RightAfterSigterm = "right after SIGTERM";
+    private const string WhileTheServersStop = "while the servers stop";
+    private const string AfterAServerStopped = "after a server stopped";
+
+    [Theory]
+    [MemberData(nameof(KillPoints))]
+    public async Task Killed_with_SIGKILL_at_any_point_the_AppHost_leaves_none_of_its_processes_running_and_the_next_start_removes_its_data(string point)
     {
         var stateFile = Path.Combine(Path.GetTempPath(), $"jewelry-kill-test-{Guid.NewGuid():N}.json");
         using var appHost = AppHostProcess.Start(["--state-file", stateFile]);
@@ -78,6 +132,17 @@ public sealed partial class AppHostProcessTests
             Assert.True(recorded.Count >= 6, $"only {recorded.Count} processes recorded");
             var dataDirectory = DataDirectoryIn(stateFile);
 
+            if (point != WhileRunning)
+            {
+                // A whole stack, so the stop is the one a developer's Ctrl+C makes (a stop while starting is its own test).
+                await Eventually.WaitUntilAsync(
+                    () => appHost.HasExited || appHost.Output.Contains(RunningLine, StringComparison.Ordinal),
+                    s_startWithin,
+                    () => $"the stack reported running:{Environment.NewLine}{appHost.Output}");
+            }
+
+            await ReachAsync(appHost, point);
+            Assert.False(appHost.HasExited, $"the AppHost had exited before the kill {point}:{Environment.NewLine}{appHost.Output}");
             appHost.Kill();
 
             // DCP watches the AppHost and stops what it started when the AppHost is gone.
@@ -87,17 +152,38 @@ public sealed partial class AppHostProcessTests
                 () => "every process gone; still running: " + string.Join(", ", recorded.Where(ProcessInspector.IsRunning).Select(ProcessInspector.Describe)));
 
             // Nobody removed the killed run's data folder; the next start does.
-            Assert.True(Directory.Exists(dataDirectory));
+            Assert.True(Directory.Exists(dataDirectory), $"{dataDirectory} was removed although the AppHost was killed {point}");
             using var log = new TestLog();
             var next = LocalInfrastructure.CreateBuilder(log);
             next.AddLocalS3Store("models", bucket: "models");
             var nextApp = await JewelryAppHost.StartAsync(next, log);
             await nextApp.StopAndDisposeAsync();
-            Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} of the killed run is still there");
+            Assert.False(Directory.Exists(dataDirectory), $"{dataDirectory} of the run killed {point} is still there");
         }
         finally
         {
             File.Delete(stateFile);
+        }
+    }
+
+    private static async Task ReachAsync(AppHostProcess appHost, string point)
+    {
+        if (point == WhileRunning)
+        {
+            return;
+        }
+
+        appHost.Terminate();
+        var line = point switch
+        {
+            RightAfterSigterm => null,
+            WhileTheServersStop => StoppingLine(),
+            AfterAServerStopped => ServerStoppedLine(),
+            _ => throw new ArgumentOutOfRangeException(nameof(point), point, "not a point of the AppHost's stop"),
+        };
+        if (line is not null)
+        {
+            await Eventually.WaitUntilAsync(() => appHost.HasExited || line.IsMatch(appHost.Output), TimeSpan.FromSeconds(60), () => $"the stop reached '{line}':{Environment.NewLine}{appHost.Output}");
         }
     }
 
@@ -119,6 +205,12 @@ public sealed partial class AppHostProcessTests
         appHost.Terminate();
         Assert.Equal(0, await appHost.WaitForExitAsync(TimeSpan.FromSeconds(90)));
     }
+
+    [GeneratedRegex(@"Stopping: waiting for [a-z, -]+ to exit before the data folder goes")]
+    private static partial Regex StoppingLine();
+
+    [GeneratedRegex(@"Jewelry\.AppHost\[1\] (postgres|messaging|models) +stopped +after \d+\.\d s")]
+    private static partial Regex ServerStoppedLine();
 
     [GeneratedRegex(@"Aspire dashboard:  http://127\.0\.0\.1:\d+/login\?t=[0-9a-f]{32}")]
     private static partial Regex AspireLogin();

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Jewelry.Tests.Tracing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Jewelry.Tests.ServiceDefaults;
 
@@ -70,6 +72,29 @@ public sealed class ServerSpanTests
         Assert.Equal("Service Unavailable", unavailable.StatusMessage);
 
         Assert.DoesNotContain(spans, s => s["url.path"] is "/health" or "/alive");
+    }
+
+    [Fact]
+    public async Task What_a_filtered_probe_does_is_not_exported_even_when_Aspire_samples_always_on()
+    {
+        await using var receiver = await OtlpTestReceiver.StartAsync();
+        var settings = DefaultsTestService.ExportingTo(receiver);
+
+        // What Aspire sets for every project it runs.
+        settings["OTEL_TRACES_SAMPLER"] = "always_on";
+        await using (var service = await DefaultsTestService.StartAsync(
+            settings,
+            app => app.MapGet("/work", () => { DependencyCallCheck.Call(); return TypedResults.Ok(); }),
+            builder => builder.Services.AddHealthChecks().AddDependencyCheck("dependency", _ => new DependencyCallCheck())))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/health", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/work", Ct)).StatusCode);
+        }
+
+        // The same call is exported under a request that is traced, and only there.
+        var calls = receiver.Spans.Where(s => s.Name == DependencyCallCheck.SpanName).ToList();
+        var traced = Assert.Single(calls);
+        Assert.Contains(receiver.Spans, s => s.Kind == "SERVER" && s.SpanId == traced.ParentSpanId);
     }
 
     private static void Map(WebApplication app)
