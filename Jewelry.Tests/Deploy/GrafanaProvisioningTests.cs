@@ -132,6 +132,31 @@ public sealed class GrafanaProvisioningTests
         Assert.Equal(TimeSpan.Parse(Text(threshold)!, System.Globalization.CultureInfo.InvariantCulture), offset);
     }
 
+    [Fact]
+    public void Alert_rules_name_the_dashboards_default_rules_with_their_kind_and_threshold()
+    {
+        var defaults = JsonNode.Parse(File.ReadAllText(Stack.TestRepository.PathOf("Jewelry.Dashboard", "appsettings.json")))?["Dashboard"]?["Alerts"]?["Rules"]?.AsObject();
+        Assert.All(s_rules, rule => Assert.False(string.IsNullOrEmpty(Text(rule["labels"]?["rule"])), Text(rule["uid"])));
+        if (defaults is null)
+        {
+            // Before the dashboard's alert rules exist, the thresholds above (Dashboard:Orders) are the reference.
+            return;
+        }
+
+        foreach (var rule in s_rules)
+        {
+            var name = Text(rule["labels"]?["rule"])!;
+            Assert.True(defaults.ContainsKey(name), $"Dashboard:Alerts:Rules has no {name}");
+            var dashboardRule = defaults[name]!;
+            Assert.Equal(Text(dashboardRule["Kind"]), Text(rule["labels"]?["kind"]));
+            var threshold = double.Parse(Text(rule["data"]?.AsArray().Single(d => Text(d?["datasourceUid"]) == "__expr__")?["model"]?["conditions"]?[0]?["evaluator"]?["params"]?[0])!, System.Globalization.CultureInfo.InvariantCulture);
+            var expected = dashboardRule["Latency"] is { } latency
+                ? TimeSpan.Parse(Text(latency)!, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds
+                : double.Parse(Text(dashboardRule["Threshold"]) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, threshold);
+        }
+    }
+
     private static IEnumerable<JsonObject> Sources(params string[] parts) =>
         DeployFile.Yaml(parts)["datasources"]?.AsArray().OfType<JsonObject>() ?? [];
 
