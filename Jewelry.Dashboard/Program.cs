@@ -1,4 +1,5 @@
 using Jewelry.Dashboard.Api;
+using Jewelry.Dashboard.Archive;
 using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Ingest;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboardListeners();       // UI, OTLP/gRPC and OTLP/HTTP, each on its own port
 builder.AddDashboardTelemetry();       // its own telemetry to the Aspire dashboard; what it receives is not traced
 builder.AddTelemetryStore();           // PostgreSQL telemetrydb: schema, writer, queries, retention
+builder.AddTelemetryArchive();         // retention archives to S3 before deleting, and admins import it back (when enabled)
 builder.AddIngestPipeline();           // bounded queue and batch writer
 builder.AddOtlpReceivers();            // OTLP/HTTP and OTLP/gRPC: decoding, API key, size limit
 builder.AddDashboardAuthentication();  // users and roles, browser token and password login, session cookie
@@ -48,6 +50,7 @@ app.MapDashboardApi();
 app.MapOrderTrackingApi();
 app.MapStageStatisticsApi();
 app.MapAdminApi();
+app.MapArchiveApi();
 app.MapOpenApi().RequireAuthorization(DashboardPolicies.Developer);
 app.MapRazorPages();
 

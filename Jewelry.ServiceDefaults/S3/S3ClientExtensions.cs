@@ -11,7 +11,8 @@ public static class S3ClientExtensions
 {
     /// <summary>
     /// Registers <see cref="IAmazonS3"/> and the <see cref="S3Bucket"/> for the S3-compatible store in
-    /// <c>ConnectionStrings:{connectionName}</c>, with a readiness check named <paramref name="connectionName"/>.
+    /// <c>ConnectionStrings:{connectionName}</c>, with a readiness check named <paramref name="connectionName"/>
+    /// unless <paramref name="checkHealth"/> is false (for a service that works on without the store).
     /// </summary>
     /// <remarks>
     /// Path-style addressing (the store is one host, not a bucket per subdomain). Every PutObject and
@@ -19,7 +20,7 @@ public static class S3ClientExtensions
     /// chunked bodies with their framing. TransferUtility and CopyObject do not work against s3rver; use
     /// PutObject, GetObject, HeadObject, ListObjectsV2, DeleteObject and presigned GETs.
     /// </remarks>
-    public static void AddS3Client(this IHostApplicationBuilder builder, string connectionName)
+    public static void AddS3Client(this IHostApplicationBuilder builder, string connectionName, bool checkHealth = true)
     {
         builder.Services.AddSingleton(services =>
             S3ConnectionString.Parse(services.GetRequiredService<IConfiguration>().GetRequiredConnectionString(connectionName)));
@@ -43,6 +44,11 @@ public static class S3ClientExtensions
                     ConnectTimeout = TimeSpan.FromSeconds(5),
                 });
         });
+
+        if (!checkHealth)
+        {
+            return;
+        }
 
         builder.Services.AddHealthChecks().AddDependencyCheck(connectionName, services =>
             new S3BucketHealthCheck(services.GetRequiredService<IAmazonS3>(), services.GetRequiredService<S3Bucket>()));

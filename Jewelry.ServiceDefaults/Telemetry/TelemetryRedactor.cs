@@ -11,6 +11,14 @@ public static partial class TelemetryRedactor
 {
     public const string Mask = "[redacted]";
 
+    /// <summary>
+    /// Attribute keys that are dropped (case-insensitive). Written once: the services apply it, and the collector in
+    /// <c>deploy/</c> applies it again as a second line of defence (its tests compare the two).
+    /// Keys such as customer.email, user.full_name, http.request.header.authorization, db.password.
+    /// service.name or messaging.destination.name stay: only names of people are matched.
+    /// </summary>
+    public const string SensitiveKeyPattern = @"(email|e_mail|phone|mobile|password|passwd|secret|token|authorization|cookie|api[_-]?key|credential|(^|[._])(customer|user|person|enduser|client|recipient)[._](name|full_name|first_name|last_name|address)$|(^|[._])(first|last|full)_?name$|(^|[._])notes?$|street|postal|birth)";
+
     private static readonly HashSet<string> s_secretQueryParameters = new(StringComparer.OrdinalIgnoreCase)
     {
         "token", "access_token", "refresh_token", "id_token", "code", "password", "pwd", "secret", "client_secret",
@@ -71,9 +79,7 @@ public static partial class TelemetryRedactor
         return sum % 10 == 0;
     }
 
-    // Keys such as customer.email, user.full_name, http.request.header.authorization, db.password.
-    // service.name or messaging.destination.name stay: only names of people are matched.
-    [GeneratedRegex(@"(email|e_mail|phone|mobile|password|passwd|secret|token|authorization|cookie|api[_-]?key|credential|(^|[._])(customer|user|person|enduser|client|recipient)[._](name|full_name|first_name|last_name|address)$|(^|[._])(first|last|full)_?name$|(^|[._])notes?$|street|postal|birth)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SensitiveKeyPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SensitiveKey();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]

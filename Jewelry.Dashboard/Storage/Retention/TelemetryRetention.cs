@@ -1,3 +1,4 @@
+using Jewelry.Dashboard.Archive;
 using Jewelry.Dashboard.Otlp.Decoding;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,9 +10,11 @@ namespace Jewelry.Dashboard.Storage.Retention;
 /// span ended before the cutoff; over the span limit, the oldest traces go first), never span by span. Audit
 /// entries go by age alone, after <see cref="RetentionOptions.MaxAuditAge"/>, which only the configuration sets.
 /// Deletes run in chunks so ingest is never blocked behind one long transaction. The limits are read at every
-/// run: an admin's settings (<c>dashboard_settings</c>) when there are any, else <c>Dashboard:Retention</c>.
+/// run: an admin's settings (<c>dashboard_settings</c>) when there are any, else <c>Dashboard:Retention</c>. With the
+/// archive on (<see cref="TelemetryArchive"/>), traces and logs past the age go to S3 first, and only what was archived
+/// is deleted; the size limits delete as without it.
 /// </summary>
-public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options)
+public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options, TelemetryArchive? archive = null)
 {
     private const int ChunkSize = 2_000;
     private readonly RetentionOptions _options = options.Value;
@@ -31,13 +34,21 @@ public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<Ret
         if (limits.MaxAge is { } maxAge)
         {
             var cutoff = UnixNano.FromDateTimeOffset(now - maxAge);
-            result += await DeleteTracesAsync(
-                connection,
-                "SELECT trace_id FROM traces WHERE start_time_unix_nano < @cutoff AND end_time_unix_nano < @cutoff LIMIT @chunk",
-                cutoff,
-                cancellationToken);
-            result += new RetentionResult(0, 0,
-                await DeleteRowsAsync(connection, "logs", "log_id", "time_unix_nano < @cutoff", cutoff, cancellationToken),
+            if (archive is not null)
+            {
+                result += await archive.ArchiveAndRemoveAsync(now - maxAge, cancellationToken);
+            }
+            else
+            {
+                result += await DeleteTracesAsync(
+                    connection,
+                    "SELECT trace_id FROM traces WHERE start_time_unix_nano < @cutoff AND end_time_unix_nano < @cutoff LIMIT @chunk",
+                    cutoff,
+                    cancellationToken);
+                result += new RetentionResult(0, 0, await DeleteRowsAsync(connection, "logs", "log_id", "time_unix_nano < @cutoff", cutoff, cancellationToken), 0);
+            }
+
+            result += new RetentionResult(0, 0, 0,
                 await DeleteRowsAsync(connection, "metric_points", "point_id", "time_unix_nano < @cutoff", cutoff, cancellationToken));
         }
 

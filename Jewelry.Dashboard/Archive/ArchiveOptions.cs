@@ -1,0 +1,22 @@
+namespace Jewelry.Dashboard.Archive;
+
+/// <summary><c>Dashboard:Archive</c>: telemetry past its retention age goes to S3 before it is deleted.</summary>
+public sealed class ArchiveOptions
+{
+    public const string SectionName = "Dashboard:Archive";
+
+    /// <summary>Off (the default): retention deletes, as without an archive.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The connection string naming the S3 store (<c>ConnectionStrings:models</c> in the Aspire stack).</summary>
+    public string ConnectionName { get; set; } = "models";
+
+    /// <summary>The bucket of the archive, created when missing; never the store's own bucket of models.</summary>
+    public string Bucket { get; set; } = "telemetry-archive";
+
+    /// <summary>How long imported telemetry stays before retention removes it again (without archiving it twice).</summary>
+    public TimeSpan ImportKeep { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The longest date range one import may ask for.</summary>
+    public TimeSpan MaxImportRange { get; set; } = TimeSpan.FromDays(31);
+}
