@@ -1,3 +1,4 @@
+using Jewelry.Dashboard.Alerts;
 using Jewelry.Dashboard.Api;
 using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
@@ -26,6 +27,7 @@ builder.AddAuditLog();                 // who asked what, when
 builder.AddDashboardFrontend();        // pages, JSON API, OpenAPI, resources
 builder.AddOrderTracking();            // order journeys, stuck and lost orders
 builder.AddStageStatistics();          // per status and per hop durations, error rates, slowest orders
+builder.AddAlerts();                   // rules evaluated against the store, Alertmanager webhooks
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapLoginApi();
 app.MapDashboardApi();
 app.MapOrderTrackingApi();
 app.MapStageStatisticsApi();
+app.MapAlertsApi();
 app.MapAdminApi();
 app.MapOpenApi().RequireAuthorization(DashboardPolicies.Developer);
 app.MapRazorPages();
