@@ -2,6 +2,7 @@ using Jewelry.Dashboard.Alerts;
 using Jewelry.Dashboard.Api;
 using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
+using Jewelry.Dashboard.Broker;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Listeners;
 using Jewelry.Dashboard.Orders;
@@ -28,6 +29,7 @@ builder.AddDashboardFrontend();        // pages, JSON API, OpenAPI, resources
 builder.AddOrderTracking();            // order journeys, stuck and lost orders
 builder.AddStageStatistics();          // per status and per hop durations, error rates, slowest orders
 builder.AddAlerts();                   // rules evaluated against the store, Alertmanager webhooks
+builder.AddBrokerMetrics();            // RabbitMQ queue depths from its management API, stored as metrics
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapDashboardApi();
 app.MapOrderTrackingApi();
 app.MapStageStatisticsApi();
 app.MapAlertsApi();
+app.MapQueueMetricsApi();
 app.MapAdminApi();
 app.MapOpenApi().RequireAuthorization(DashboardPolicies.Developer);
 app.MapRazorPages();

@@ -16,13 +16,11 @@ public sealed class AlertEvaluator(
     AlertCounters counters,
     IOptions<AlertOptions> options,
     IOptions<OrderTrackingOptions> orders,
-    IConfiguration configuration,
+    IReadOnlyList<DashboardListener> listeners,
     TimeProvider time,
     ILogger<AlertEvaluator> logger)
 {
-    private readonly Uri _externalUrl = ExternalUrl(options.Value, configuration);
-
-    public Uri ExternalUrlOf => _externalUrl;
+    private readonly Uri _externalUrl = ExternalUrl(options.Value, listeners);
 
     public async Task<AlertChanges> EvaluateAsync(CancellationToken cancellationToken)
     {
@@ -64,10 +62,10 @@ public sealed class AlertEvaluator(
                 alert.StartsAt,
                 AlertmanagerPayload.Serialize(AlertmanagerPayload.For(alert, receiver.Key, _externalUrl))));
 
-    private static Uri ExternalUrl(AlertOptions options, IConfiguration configuration)
+    private static Uri ExternalUrl(AlertOptions options, IReadOnlyList<DashboardListener> listeners)
     {
         var url = options.ExternalUrl
-            ?? DashboardListenerConfiguration.Read(configuration).First(listener => listener.Kinds.HasFlag(DashboardListenerKinds.Frontend)).Url;
+            ?? listeners.First(listener => listener.Kinds.HasFlag(DashboardListenerKinds.Frontend)).Url;
         return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
     }
 }

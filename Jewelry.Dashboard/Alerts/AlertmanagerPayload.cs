@@ -56,13 +56,17 @@ public static class AlertmanagerPayload
     public static string GroupKey(IReadOnlyDictionary<string, string> labels)
     {
         var key = new StringBuilder("{}:{");
-        key.AppendJoin(", ", labels.OrderBy(label => label.Key, StringComparer.Ordinal).Select(label => $"{label.Key}={JsonSerializer.Serialize(label.Value)}"));
+        key.AppendJoin(", ", labels.OrderBy(label => label.Key, StringComparer.Ordinal).Select(label => $"{label.Key}={Quote(label.Value)}"));
         return key.Append('}').ToString();
     }
 
     public static string JourneyUrl(Uri externalUrl, string orderId) => new Uri(externalUrl, $"orders/{Uri.EscapeDataString(orderId)}").ToString();
 
     public static string AlertUrl(Uri externalUrl, string fingerprint) => new Uri(externalUrl, $"alerts#{fingerprint}").ToString();
+
+    /// <summary>A label value in double quotes, backslashes, quotes and line breaks escaped, as Go's %q writes it.</summary>
+    private static string Quote(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

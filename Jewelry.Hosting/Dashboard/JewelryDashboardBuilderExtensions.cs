@@ -59,7 +59,8 @@ public static class JewelryDashboardBuilderExtensions
         {
             dashboard
                 .WithDemoThresholds("Dashboard__Orders__Thresholds")
-                .WithEnvironment("Dashboard__Orders__LostMessageAfter", DemoThresholdsExtensions.LostMessageAfter.ToString("c"));
+                .WithEnvironment("Dashboard__Orders__LostMessageAfter", DemoThresholdsExtensions.LostMessageAfter.ToString("c"))
+                .WithEnvironment("Dashboard__Alerts__Interval", DemoThresholdsExtensions.AlertInterval.ToString("c"));
         }
 
         if (builder.ExecutionContext.IsRunMode)
