@@ -44,7 +44,7 @@ public static class AlertmanagerPayload
             new Dictionary<string, string>(labels, StringComparer.Ordinal),
             labels,
             annotations,
-            externalUrl.ToString(),
+            externalUrl.AbsoluteUri,
             [item]);
     }
 
@@ -60,9 +60,9 @@ public static class AlertmanagerPayload
         return key.Append('}').ToString();
     }
 
-    public static string JourneyUrl(Uri externalUrl, string orderId) => new Uri(externalUrl, $"orders/{Uri.EscapeDataString(orderId)}").ToString();
+    public static string JourneyUrl(Uri externalUrl, string orderId) => new Uri(externalUrl, $"orders/{Uri.EscapeDataString(orderId)}").AbsoluteUri;
 
-    public static string AlertUrl(Uri externalUrl, string fingerprint) => new Uri(externalUrl, $"alerts#{fingerprint}").ToString();
+    public static string AlertUrl(Uri externalUrl, string fingerprint) => new Uri(externalUrl, $"alerts#{fingerprint}").AbsoluteUri;
 
     /// <summary>A label value in double quotes, backslashes, quotes and line breaks escaped, as Go's %q writes it.</summary>
     private static string Quote(string value) =>
