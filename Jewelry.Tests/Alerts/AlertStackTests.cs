@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
@@ -60,6 +61,14 @@ public sealed class AlertStackTests(AlertsStackFixture stack)
             Assert.Equal(fingerprint, listed.Text("fingerprint"));
             Assert.Equal("mes-api", listed.Text("service"));
             Assert.Contains(listed.Items("orders"), order => order.Text("journeyUrl") == $"/orders/{second.Id}");
+
+            // The stages page's "messages waiting in RabbitMQ", from the broker's management API: both requests wait, nobody consumes.
+            JsonElement queues = default;
+            await Eventually.WaitUntilAsync(
+                async () => (queues = await stack.Dashboard.GetFromJsonAsync<JsonElement>("/api/queues", Ct)).EnumerateArray()
+                    .Any(depth => depth.Text("queue") == queue && depth.GetProperty("ready").GetInt64() >= 2 && depth.GetProperty("consumers").GetInt64() == 0),
+                WithinAMinute,
+                () => $"{queue} with at least 2 messages waiting and no consumer; queues: {queues}");
 
             await stack.App.StartResourceAsync("mes-api", Ct);
             await _orders.WaitForStatusAsync(first.Id, "PRICE_CALCULATED", TimeSpan.FromSeconds(90));

@@ -43,6 +43,7 @@ public sealed class AlertsStackFixture : IAsyncLifetime, IJewelryApis
             .WithServiceEnvironment("Dashboard__Orders__LostMessageAfter", Invariant(LostMessageAfter), "dashboard")
             .WithServiceEnvironment("Dashboard__Orders__Thresholds__SUBMITTED", Invariant(TimeSpan.FromSeconds(10)), "dashboard")
             .WithServiceEnvironment("Dashboard__Alerts__Interval", Invariant(TimeSpan.FromSeconds(1)), "dashboard")
+            .WithServiceEnvironment("Dashboard__RabbitMQ__Interval", Invariant(TimeSpan.FromSeconds(2)), "dashboard")
             .WithServiceEnvironment("Dashboard__Alerts__RedeliveryDelay", Invariant(TimeSpan.FromSeconds(1)), "dashboard")
             .WithServiceEnvironment("Dashboard__Alerts__MaxRedeliveryDelay", Invariant(TimeSpan.FromSeconds(2)), "dashboard")
             .WithServiceEnvironment("Dashboard__Alerts__Delivery__Retry__Delay", Invariant(TimeSpan.FromMilliseconds(100)), "dashboard")
