@@ -29,6 +29,7 @@ public static class TokenServerExtensions
                 server.RegisterScopes(PartnerScopes.All);
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
                 server.DisableAccessTokenEncryption();
+                server.AddEventHandler(RepeatedParameterRefusal.Descriptor);
 
                 if (development)
                 {
