@@ -16,7 +16,8 @@ var models = builder.AddS3Store("models", bucket: "models");
 // The durable telemetry store and order journeys; every service exports to it as well as to the Aspire dashboard.
 var dashboard = builder.AddJewelryDashboard<Projects.Jewelry_Dashboard>("dashboard")
     .WithReference(telemetryDb).WaitFor(telemetryDb)
-    .WithReference(models); // the archive (Dashboard:Archive, off by default) writes to its own bucket in the same store
+    .WithReference(models) // the archive (Dashboard:Archive, off by default) writes to its own bucket in the same store
+    .WithBrokerMetrics(messaging);
 
 // The OAuth 2.0 token server (OpenIddict): partners' client credentials, the keys every API validates tokens with.
 var identity = builder.AddProject<Projects.Jewelry_Identity>(TokenServer.ResourceName)

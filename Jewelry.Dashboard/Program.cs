@@ -1,7 +1,9 @@
+using Jewelry.Dashboard.Alerts;
 using Jewelry.Dashboard.Api;
 using Jewelry.Dashboard.Archive;
 using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
+using Jewelry.Dashboard.Broker;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Listeners;
 using Jewelry.Dashboard.Orders;
@@ -28,6 +30,8 @@ builder.AddAuditLog();                 // who asked what, when
 builder.AddDashboardFrontend();        // pages, JSON API, OpenAPI, resources
 builder.AddOrderTracking();            // order journeys, stuck and lost orders
 builder.AddStageStatistics();          // per status and per hop durations, error rates, slowest orders
+builder.AddAlerts();                   // rules evaluated against the store, Alertmanager webhooks
+builder.AddBrokerMetrics();            // RabbitMQ queue depths from its management API, stored as metrics
 
 var app = builder.Build();
 
@@ -49,6 +53,8 @@ app.MapLoginApi();
 app.MapDashboardApi();
 app.MapOrderTrackingApi();
 app.MapStageStatisticsApi();
+app.MapAlertsApi();
+app.MapQueueMetricsApi();
 app.MapAdminApi();
 app.MapArchiveApi();
 app.MapOpenApi().RequireAuthorization(DashboardPolicies.Developer);

@@ -42,6 +42,9 @@ public static class JewelryDashboardBuilderExtensions
             .WithEnvironment("Dashboard__Otlp__PrimaryApiKey", apiKey)
             .WithEnvironment("Dashboard__Frontend__AuthMode", "BrowserToken")
             .WithEnvironment("Dashboard__Frontend__BrowserToken", browserToken)
+
+            // Alert webhooks link to the dashboard as its users reach it (the endpoint's URL, not the port it binds).
+            .WithEnvironment("Dashboard__Alerts__ExternalUrl", dashboard.GetEndpoint(UiEndpointName))
             .WithHttpHealthCheck("/health", endpointName: UiEndpointName)
             .WithUrls(async context =>
             {
@@ -59,7 +62,8 @@ public static class JewelryDashboardBuilderExtensions
         {
             dashboard
                 .WithDemoThresholds("Dashboard__Orders__Thresholds")
-                .WithEnvironment("Dashboard__Orders__LostMessageAfter", DemoThresholdsExtensions.LostMessageAfter.ToString("c"));
+                .WithEnvironment("Dashboard__Orders__LostMessageAfter", DemoThresholdsExtensions.LostMessageAfter.ToString("c"))
+                .WithEnvironment("Dashboard__Alerts__Interval", DemoThresholdsExtensions.AlertInterval.ToString("c"));
         }
 
         if (builder.ExecutionContext.IsRunMode)

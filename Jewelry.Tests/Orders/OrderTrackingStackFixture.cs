@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Jewelry.Tests.Hosting;
 using Jewelry.Tests.Stack;
 
@@ -45,7 +44,7 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
         Crm = App.CreateHttpClient("crm-api");
         Mes = App.CreateHttpClient("mes-api");
         DashboardUrl = App.GetEndpoint("dashboard", "http");
-        Dashboard = await SignInWithTokenAsync(await App.JewelryDashboardLoginUrlAsync());
+        Dashboard = await App.SignInToJewelryDashboardAsync();
     }
 
     public Task WaitUntilAllHealthyAsync() => App.WaitUntilAllHealthyAsync();
@@ -62,21 +61,5 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
         }
 
         _log.Dispose();
-    }
-
-    private static async Task<HttpClient> SignInWithTokenAsync(Uri loginUrl)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri(loginUrl.GetLeftPart(UriPartial.Authority)),
-        };
-        using var response = await client.GetAsync(loginUrl, TestContext.Current.CancellationToken);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            client.Dispose();
-            throw new InvalidOperationException($"The dashboard's token login answered {(int)response.StatusCode}.");
-        }
-
-        return client;
     }
 }

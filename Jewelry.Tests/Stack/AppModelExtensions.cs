@@ -1,3 +1,4 @@
+using System.Net;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -107,6 +108,24 @@ internal static class AppModelExtensions
         var login = snapshot.Urls.FirstOrDefault(url => url.DisplayProperties.DisplayName == JewelryDashboardBuilderExtensions.LoginUrlDisplayText)
             ?? throw new InvalidOperationException($"The dashboard lists no login URL: {string.Join(", ", snapshot.Urls.Select(u => u.Url))}");
         return new Uri(login.Url);
+    }
+
+    /// <summary>A client of the Jewelry dashboard's API signed in with the AppHost's browser token (the operator, an admin).</summary>
+    public static async Task<HttpClient> SignInToJewelryDashboardAsync(this DistributedApplication app)
+    {
+        var loginUrl = await app.JewelryDashboardLoginUrlAsync();
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(loginUrl.GetLeftPart(UriPartial.Authority)),
+        };
+        using var response = await client.GetAsync(loginUrl, TestContext.Current.CancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"The dashboard's token login answered {(int)response.StatusCode}.");
+        }
+
+        return client;
     }
 
     /// <summary>

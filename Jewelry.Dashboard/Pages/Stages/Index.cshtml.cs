@@ -1,4 +1,5 @@
 using Jewelry.Dashboard.Api;
+using Jewelry.Dashboard.Broker;
 using Jewelry.Dashboard.Orders;
 using Jewelry.Dashboard.Stages;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Jewelry.Dashboard.Pages.Stages;
 
 /// <summary>Stage statistics: the same window and numbers as <c>GET /api/stages</c>, with both charts rendered on the server.</summary>
-public sealed class IndexModel(StageStatisticsQueries queries, IOptions<OrderTrackingOptions> options, TimeProvider time) : PageModel
+public sealed class IndexModel(StageStatisticsQueries queries, QueueMetricsQueries queues, IOptions<OrderTrackingOptions> options, TimeProvider time) : PageModel
 {
     public StageWindowParameters Parameters { get; private set; } = new();
 
     public StageStatisticsReport? Report { get; private set; }
+
+    /// <summary>RabbitMQ's queues as last read from its management API: messages waiting, unacknowledged, consumers.</summary>
+    public IReadOnlyList<QueueDepth> Queues { get; private set; } = [];
 
     public string StatusChart { get; private set; } = string.Empty;
 
@@ -36,6 +40,7 @@ public sealed class IndexModel(StageStatisticsQueries queries, IOptions<OrderTra
         }
 
         Report = await queries.GetAsync(window, cancellationToken);
+        Queues = await queues.LatestAsync(cancellationToken);
         StatusChart = StageChart.Render(StageChartRows.Title(StageChartKind.Status), StageChartRows.For(Report, StageChartKind.Status));
         HopChart = StageChart.Render(StageChartRows.Title(StageChartKind.Hop), StageChartRows.For(Report, StageChartKind.Hop));
     }
