@@ -17,7 +17,7 @@ var models = builder.AddS3Store("models", bucket: "models");
 var dashboard = builder.AddJewelryDashboard<Projects.Jewelry_Dashboard>("dashboard")
     .WithReference(telemetryDb).WaitFor(telemetryDb);
 
-// The OAuth 2.0 token server (OpenIddict): partners' client credentials, the keys every API validates tokens with.
+// The OAuth 2.0 token server (OpenIddict): partners' client credentials, operators' sign-in, the keys every API validates tokens with.
 var identity = builder.AddProject<Projects.Jewelry_Identity>(TokenServer.ResourceName)
     .WithJewelryDashboard(dashboard)
     .WithReference(identityDb).WaitFor(identityDb)
@@ -34,6 +34,7 @@ var mes = builder.AddProject<Projects.Jewelry_MesApi>("mes-api")
 var crm = builder.AddProject<Projects.Jewelry_CrmApi>("crm-api")
     .WithJewelryDashboard(dashboard)
     .WithDemoThresholds("Crm__StuckThresholds")
+    .WithReference(identity)
     .WithReference(shopDb).WaitFor(shopDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(models).WaitFor(models)
