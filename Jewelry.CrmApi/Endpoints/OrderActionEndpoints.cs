@@ -3,12 +3,12 @@ using Jewelry.Contracts.Messages;
 using Jewelry.Contracts.Orders;
 using Jewelry.Contracts.Topology;
 using Jewelry.Messaging.Outbox;
+using Jewelry.ServiceDefaults.Security;
 using Jewelry.ShopData.Data;
 using Jewelry.ShopData.Domain;
 using Jewelry.ShopData.Dtos;
 using Jewelry.ShopData.Http;
 using Jewelry.ShopData.Telemetry;
-using Jewelry.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -137,8 +137,11 @@ public sealed class OperatorAccessTests(StackFixture stack)
         var server = new TokenServerClient(identity);
         using var partner = await server.SendAsync(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["client_id"] = TestPartners.Demo.ClientId, ["client_secret"] = TestPartners.Demo.Secret,
-            ["username"] = TestOperators.Operator.UserName, ["password"] = TestOperators.Operator.Password,
+            ["grant_type"] = "password",
+            ["client_id"] = TestPartners.Demo.ClientId,
+            ["client_secret"] = TestPartners.Demo.Secret,
+            ["username"] = TestOperators.Operator.UserName,
+            ["password"] = TestOperators.Operator.Password,
         });
         Assert.Equal(HttpStatusCode.BadRequest, partner.StatusCode);
         using var console = await server.SendAsync(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = OperatorConsole.ClientId });
