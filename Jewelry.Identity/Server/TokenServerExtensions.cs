@@ -33,6 +33,7 @@ public static class TokenServerExtensions
                 server.RegisterScopes(PartnerScopes.All);
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
                 server.DisableAccessTokenEncryption();
+                server.AddEventHandler(RepeatedParameterRefusal.Descriptor);
 
                 if (development)
                 {

@@ -17,6 +17,10 @@ internal static class CorpusJudge
         "16", // UNAUTHENTICATED
     ];
 
+    /// <summary>RFC 6749 section 5.2: the error codes of a token endpoint.</summary>
+    private static readonly HashSet<string> s_oauthErrors =
+        ["invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope"];
+
     private const string GrpcInternal = "13";
     private const string IncompleteMessage = "Incomplete message.";
 
@@ -30,6 +34,11 @@ internal static class CorpusJudge
         if (corpusCase.Protocol == CorpusProtocol.OtlpGrpc)
         {
             return GrpcOffense(answer);
+        }
+
+        if (corpusCase.Protocol == CorpusProtocol.OAuthError)
+        {
+            return OAuthOffense(answer);
         }
 
         switch (corpusCase.Expectation)
@@ -74,6 +83,39 @@ internal static class CorpusJudge
     /// <summary>OTLP/HTTP answers a refusal with a Status message, not problem details; only the API key refusal has no body.</summary>
     private static string? OtlpHttpOffense(CorpusAnswer answer) =>
         answer.Status == 401 || answer.Body.Length > 0 ? null : $"answered {answer.Status} with no body saying why";
+
+    /// <summary>A 400 (401 for a client that failed to authenticate) with a JSON body naming a section 5.2 error and saying why.</summary>
+    private static string? OAuthOffense(CorpusAnswer answer)
+    {
+        if (answer.Status is not (400 or 401))
+        {
+            return $"answered {answer.Status} where RFC 6749 has 400 or 401: {answer.Excerpt}";
+        }
+
+        if (!string.Equals(answer.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"answered {answer.Status} with Content-Type {answer.MediaType ?? "none"}, not application/json: {answer.Excerpt}";
+        }
+
+        try
+        {
+            using var error = JsonDocument.Parse(answer.Body);
+            var root = error.RootElement;
+            var code = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+            if (code is null || !s_oauthErrors.Contains(code))
+            {
+                return $"answered {answer.Status} with an error code RFC 6749 does not define: {answer.Excerpt}";
+            }
+
+            return root.TryGetProperty("error_description", out var description) && description.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(description.GetString())
+                ? null
+                : $"answered {code} without an error_description: {answer.Excerpt}";
+        }
+        catch (JsonException)
+        {
+            return $"answered {answer.Status} with a body that is not JSON: {answer.Excerpt}";
+        }
+    }
 
     private static string? GrpcOffense(CorpusAnswer answer)
     {

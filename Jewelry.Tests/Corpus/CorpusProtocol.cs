@@ -11,4 +11,7 @@ internal enum CorpusProtocol
 
     /// <summary>OTLP/gRPC: HTTP/2 200 with a <c>grpc-status</c> trailer that names the client's mistake.</summary>
     OtlpGrpc,
+
+    /// <summary>OAuth 2.0's token endpoint: RFC 6749 section 5.2's JSON error (<c>error</c>, <c>error_description</c>).</summary>
+    OAuthError,
 }

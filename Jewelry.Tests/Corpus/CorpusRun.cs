@@ -5,6 +5,8 @@ namespace Jewelry.Tests.Corpus;
 /// <summary>Sends a corpus one request at a time and keeps what each answer did wrong.</summary>
 internal sealed class CorpusRun(HttpClient client, HttpClient anonymous)
 {
+    private static readonly TimeSpan s_rateLimitedFor = TimeSpan.FromSeconds(30);
+
     private readonly List<(CorpusCase Case, string Offense)> _offenses = [];
 
     public int Count { get; private set; }
@@ -19,11 +21,9 @@ internal sealed class CorpusRun(HttpClient client, HttpClient anonymous)
         foreach (var corpusCase in cases)
         {
             Count++;
-            using var request = corpusCase.Build();
             try
             {
-                using var response = await (corpusCase.Anonymous ? anonymous : client).SendAsync(request, ct);
-                var answer = await CorpusAnswer.ReadAsync(response, ct);
+                var answer = await AnswerAsync(corpusCase, ct);
                 Statuses[answer.Status] = Statuses.GetValueOrDefault(answer.Status) + 1;
                 if (CorpusJudge.Offense(corpusCase, answer) is { } offense)
                 {
@@ -35,6 +35,27 @@ internal sealed class CorpusRun(HttpClient client, HttpClient anonymous)
                 // The server dropped the connection instead of answering: as much a fault as a 500.
                 _offenses.Add((corpusCase, $"no answer: {exception.Message}"));
             }
+        }
+    }
+
+    /// <summary>
+    /// A 429 says nothing of how the request itself is handled, so it is sent again when <c>Retry-After</c> says
+    /// (the token endpoint is limited per address, and every case comes from the same one).
+    /// </summary>
+    private async Task<CorpusAnswer> AnswerAsync(CorpusCase corpusCase, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + s_rateLimitedFor;
+        while (true)
+        {
+            using var request = corpusCase.Build();
+            using var response = await (corpusCase.Anonymous ? anonymous : client).SendAsync(request, ct);
+            if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests && response.Headers.RetryAfter?.Delta is { } wait && DateTime.UtcNow + wait < deadline)
+            {
+                await Task.Delay(wait, ct);
+                continue;
+            }
+
+            return await CorpusAnswer.ReadAsync(response, ct);
         }
     }
 

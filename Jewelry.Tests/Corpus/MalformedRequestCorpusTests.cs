@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Jewelry.Contracts.Orders;
+using Jewelry.Contracts.Security;
 using Jewelry.Manufacturing.Geometry;
 using Jewelry.Manufacturing.Samples;
 using Jewelry.Tests.Dashboard;
@@ -64,6 +65,15 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
 
         // Absolute URIs: one client sends both (HTTP/1.1 and h2c).
         await RunAsync("dashboard OTLP", http, http, [.. httpCases, .. grpcCases], $"OTLP/HTTP {httpCases.Count} cases, OTLP/gRPC {grpcCases.Count} cases");
+    }
+
+    [Fact]
+    public async Task The_token_endpoint_refuses_malformed_token_requests_in_the_OAuth_error_format_and_issues_nothing()
+    {
+        using var identity = Client(TokenServer.ResourceName, "http");
+        var cases = TokenEndpointCases.For(identity.BaseAddress!, TestPartners.Corpus).ToList();
+
+        await RunAsync(TokenServer.ResourceName, identity, identity, cases, $"{cases.Count} token requests");
     }
 
     private async Task RunAsync(string service, HttpClient client, HttpClient anonymous, List<CorpusCase> cases, string covering)

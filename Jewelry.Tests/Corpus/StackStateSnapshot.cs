@@ -11,13 +11,13 @@ namespace Jewelry.Tests.Corpus;
 
 /// <summary>
 /// What a client's requests may change, read directly from the servers: every row of every table of the business
-/// databases (shopdb, mesdb; a count and a digest per table), every queue of the broker with its messages (dead-letter
-/// queues included) and every object of the S3 bucket with its ETag. telemetrydb is left out: the dashboard writes
+/// databases and of the token server's (shopdb, mesdb, identitydb; a count and a digest per table), every queue of the
+/// broker with its messages (dead-letter queues included) and every object of the S3 bucket with its ETag. telemetrydb is left out: the dashboard writes
 /// each span, log and audit entry the corpus's own requests cause, so it changes on every request by design.
 /// </summary>
 internal sealed record StackStateSnapshot(IReadOnlyDictionary<string, string> Entries)
 {
-    public static readonly string[] Databases = ["shopdb", "mesdb"];
+    public static readonly string[] Databases = ["shopdb", "mesdb", "identitydb"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
