@@ -19,7 +19,7 @@ var dashboard = builder.AddJewelryDashboard<Projects.Jewelry_Dashboard>("dashboa
     .WithReference(models) // the archive (Dashboard:Archive, off by default) writes to its own bucket in the same store
     .WithBrokerMetrics(messaging);
 
-// The OAuth 2.0 token server (OpenIddict): partners' client credentials, the keys every API validates tokens with.
+// The OAuth 2.0 token server (OpenIddict): partners' client credentials, operators' sign-in, the keys every API validates tokens with.
 var identity = builder.AddProject<Projects.Jewelry_Identity>(TokenServer.ResourceName)
     .WithJewelryDashboard(dashboard)
     .WithReference(identityDb).WaitFor(identityDb)
@@ -36,6 +36,7 @@ var mes = builder.AddProject<Projects.Jewelry_MesApi>("mes-api")
 var crm = builder.AddProject<Projects.Jewelry_CrmApi>("crm-api")
     .WithJewelryDashboard(dashboard)
     .WithDemoThresholds("Crm__StuckThresholds")
+    .WithReference(identity)
     .WithReference(shopDb).WaitFor(shopDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(models).WaitFor(models)

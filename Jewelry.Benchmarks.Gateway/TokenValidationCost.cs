@@ -10,13 +10,13 @@ public sealed record TokenValidationCost(int Count, TimeSpan Total)
 {
     public TimeSpan PerToken => Total / Count;
 
-    public static async Task<TokenValidationCost> MeasureAsync(PartnerSystem stack, string token, int count = 20_000)
+    public static async Task<TokenValidationCost> MeasureAsync(PartnerSystem stack, string token, string audience, int count = 20_000)
     {
         var keys = new JsonWebKeySet(await stack.Identity.GetStringAsync("/.well-known/jwks")).GetSigningKeys();
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = TokenServer.Issuer,
-            ValidAudience = TokenAudiences.Partners,
+            ValidAudience = audience,
             IssuerSigningKeys = keys,
         };
         var handler = new JsonWebTokenHandler();

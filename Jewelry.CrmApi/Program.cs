@@ -16,12 +16,15 @@ builder.AddMessaging<ShopDbContext>("messaging")
     .AddConsumer<PriceCalculationFailed, PriceResultHandler>(OrderTopology.CrmPriceResults)
     .AddConsumer<ProductionStageChanged, ProductionStageChangedHandler>(OrderTopology.CrmProductionEvents);
 builder.AddStuckOrderThresholds();
+builder.AddOperatorAuthentication();
 builder.Services.AddSingleton<ModelStore>();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
 
 app.MapPriceRequestEndpoints();

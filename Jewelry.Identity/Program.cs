@@ -1,4 +1,10 @@
 using Jewelry.Identity.Endpoints;
+using Jewelry.Identity.Operators;
+
+if (HashPasswordCommand.IsRequested(args))
+{
+    return HashPasswordCommand.Run();
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,6 +12,7 @@ builder.AddServiceDefaults();
 builder.AddIdentityData();
 builder.AddTokenServer();
 builder.AddClientSeeding();
+builder.AddOperators();
 builder.AddTokenEndpointRateLimit();
 
 var app = builder.Build();
@@ -17,3 +24,4 @@ app.UseAuthentication();
 app.MapTokenEndpoint();
 
 app.Run();
+return 0;

@@ -15,6 +15,7 @@ builder.AddMessaging<MesDbContext>("messaging")
     .AddConsumer<ManufacturingApproved, ApprovalHandler>(OrderTopology.MesApprovals);
 builder.AddMesPricing();
 builder.AddSellerAuthentication();
+builder.AddOperatorAuthentication();
 builder.AddSellerOrders();
 builder.Services.AddOpenApi(options => options.AddSellerSecurity());
 

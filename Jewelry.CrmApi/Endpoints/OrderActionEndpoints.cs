@@ -1,8 +1,9 @@
+using System.Security.Claims;
 using Jewelry.Contracts.Messages;
 using Jewelry.Contracts.Orders;
 using Jewelry.Contracts.Topology;
-using Jewelry.CrmApi.Dtos;
 using Jewelry.Messaging.Outbox;
+using Jewelry.ServiceDefaults.Security;
 using Jewelry.ShopData.Data;
 using Jewelry.ShopData.Domain;
 using Jewelry.ShopData.Dtos;
@@ -13,12 +14,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jewelry.CrmApi.Endpoints;
 
-/// <summary>What operators do to an order: approve it for manufacturing, close it once shipped.</summary>
+/// <summary>What operators do to an order: approve it for manufacturing, close it once shipped. Who did it is the token's subject.</summary>
 public static class OrderActionEndpoints
 {
     public static IEndpointRouteBuilder MapOrderActionEndpoints(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/orders").WithTags("Orders");
+        var orders = app.MapGroup("/api/orders").WithTags("Orders")
+            .RequireOperatorToken()
+            .RequireAuthorization(OperatorAuthentication.WritePolicy);
 
         orders.MapPost("/{id:guid}/approve", ApproveAsync)
             .WithName("ApproveOrder")
@@ -37,48 +40,39 @@ public static class OrderActionEndpoints
         return app;
     }
 
-    internal static Task<Results<Ok<OrderResponse>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
+    internal static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> ApproveAsync(
         Guid id,
-        OperatorActionRequest? request,
+        ClaimsPrincipal user,
         ShopDbContext db,
         TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
-        => MoveAsync(id, OrderStatus.ManufacturingApproved, request, db, clock, loggers, onMoved: order =>
+        => MoveAsync(id, OrderStatus.ManufacturingApproved, user.GetOperatorId(), db, clock, loggers, onMoved: order =>
             db.AddOutboxMessage(
                 RoutingKeys.ManufacturingApproved,
                 new ManufacturingApproved(order.Id, order.ModelObjectKey ?? ModelObjectKeys.For(order.Id), order.Material, order.ProductType),
                 order.Id,
                 clock), cancellationToken);
 
-    internal static Task<Results<Ok<OrderResponse>, ProblemHttpResult, ValidationProblem>> CloseAsync(
+    internal static Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CloseAsync(
         Guid id,
-        OperatorActionRequest? request,
+        ClaimsPrincipal user,
         ShopDbContext db,
         TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
-        => MoveAsync(id, OrderStatus.Closed, request, db, clock, loggers, onMoved: null, cancellationToken);
+        => MoveAsync(id, OrderStatus.Closed, user.GetOperatorId(), db, clock, loggers, onMoved: null, cancellationToken);
 
-    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult, ValidationProblem>> MoveAsync(
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> MoveAsync(
         Guid id,
         OrderStatus to,
-        OperatorActionRequest? request,
+        string? operatorId,
         ShopDbContext db,
         TimeProvider clock,
         ILoggerFactory loggers,
         Action<Order>? onMoved,
         CancellationToken cancellationToken)
     {
-        var operatorId = request?.OperatorId;
-        if (operatorId is not null && !OpaqueIds.IsValid(operatorId))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["operatorId"] = [$"operatorId must be {OpaqueIds.Rule}."],
-            });
-        }
-
         var order = await db.FindWithHistoryAsync(id, cancellationToken);
         if (order is null)
         {

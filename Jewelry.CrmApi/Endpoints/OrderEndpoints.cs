@@ -3,7 +3,6 @@ using Jewelry.CrmApi.Data;
 using Jewelry.CrmApi.Domain;
 using Jewelry.CrmApi.Dtos;
 using Jewelry.ShopData.Data;
-using Jewelry.ShopData.Domain;
 using Jewelry.ShopData.Dtos;
 using Jewelry.ShopData.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +18,7 @@ public static class OrderEndpoints
 
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/orders").WithTags("Orders");
+        var orders = app.MapGroup("/api/orders").WithTags("Orders").RequireOperatorToken();
 
         orders.MapGet("/", ListAsync)
             .WithName("ListOrders")

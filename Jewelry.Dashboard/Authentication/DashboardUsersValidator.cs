@@ -2,8 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace Jewelry.Dashboard.Authentication;
 
-/// <summary>Refuses to start with a user list that would lock people out or let them in with the wrong role.</summary>
-public sealed class DashboardUsersValidator : IValidateOptions<DashboardUsersOptions>
+/// <summary>
+/// Refuses to start with a user list that would lock people out or let them in with the wrong role, and, outside
+/// Development, with the demo users whose passwords are published (<see cref="PublishedDemoUsers"/>).
+/// </summary>
+public sealed class DashboardUsersValidator(IHostEnvironment environment) : IValidateOptions<DashboardUsersOptions>
 {
     private static readonly string[] _reservedNames = [DashboardPrincipal.OperatorName, DashboardPrincipal.AnonymousName];
 
@@ -47,6 +50,12 @@ public sealed class DashboardUsersValidator : IValidateOptions<DashboardUsersOpt
             else if (!PasswordHash.TryParse(user.PasswordHash, out _, out var error))
             {
                 failures.Add($"{where}: the PasswordHash is malformed: {error}. Create one with 'dotnet Jewelry.Dashboard.dll hash-password'.");
+            }
+            else if (!environment.IsDevelopment() && PublishedDemoUsers.HasPublishedPassword(user))
+            {
+                failures.Add(
+                    $"{where} is a demo user whose password is published, allowed in Development only (this is {environment.EnvironmentName}): "
+                    + $"set {DashboardUsersOptions.SectionName}:{i}:PasswordHash to a hash of a password of your own ('dotnet Jewelry.Dashboard.dll hash-password').");
             }
         }
 

@@ -15,6 +15,11 @@ public static class ClientRules
             yield break;
         }
 
+        if (client.ClientId == OperatorConsole.ClientId)
+        {
+            yield return $"Client {client.ClientId}: the id is the operator console's, which the token server adds itself.";
+        }
+
         if (client.Secret.Length < MinSecretLength)
         {
             yield return $"Client {client.ClientId}: the secret must have at least {MinSecretLength} characters.";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jewelry.Contracts.Security;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -8,7 +9,7 @@ namespace Jewelry.Identity.Clients;
 /// <summary>
 /// Writes the configured clients through OpenIddict's application manager at startup, after the schema exists:
 /// new ones are created, existing ones get the configured secret, name and scopes. The manager stores only a hash
-/// of each secret. Clients removed from configuration stay (revoke them by removing their scopes).
+/// of each secret. The operator console (<see cref="OperatorConsole"/>) is always there. Clients removed from configuration stay (revoke them by removing their scopes).
 /// </summary>
 public sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<ClientsOptions> options, ILogger<ClientSeeder> logger) : IHostedService
 {
@@ -23,14 +24,13 @@ public sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<ClientsOp
 
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        foreach (var client in clients)
+        foreach (var descriptor in clients.Select(Describe).Append(OperatorConsoleClient()))
         {
-            var descriptor = Describe(client);
-            var existing = await applications.FindByClientIdAsync(client.ClientId, cancellationToken);
+            var existing = await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken);
             if (existing is null)
             {
                 await applications.CreateAsync(descriptor, cancellationToken);
-                logger.LogInformation("Client {ClientId} added", client.ClientId);
+                logger.LogInformation("Client {ClientId} added", descriptor.ClientId);
             }
             else
             {
@@ -38,6 +38,15 @@ public sealed class ClientSeeder(IServiceScopeFactory scopes, IOptions<ClientsOp
             }
         }
     }
+
+    /// <summary>Public (no secret: the operator's password is the proof) and limited to the password grant.</summary>
+    private static OpenIddictApplicationDescriptor OperatorConsoleClient() => new()
+    {
+        ClientId = OperatorConsole.ClientId,
+        ClientType = ClientTypes.Public,
+        DisplayName = "Operator console",
+        Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password },
+    };
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -8,8 +8,8 @@ namespace Microsoft.Extensions.Hosting;
 public static class TokenServerExtensions
 {
     /// <summary>
-    /// OpenIddict's authorization server with its Entity Framework Core stores: the client-credentials flow at
-    /// <see cref="TokenServer.TokenPath"/>, the partner scopes, access tokens as signed (not encrypted) JWTs so the
+    /// OpenIddict's authorization server with its Entity Framework Core stores: the client-credentials flow for partners
+    /// and the password flow for operators at <see cref="TokenServer.TokenPath"/>, the partner scopes, access tokens as signed (not encrypted) JWTs so the
     /// resource servers validate them with JwtBearer and the published keys alone.
     /// </summary>
     public static IHostApplicationBuilder AddTokenServer(this IHostApplicationBuilder builder)
@@ -26,6 +26,10 @@ public static class TokenServerExtensions
                 server.SetIssuer(new Uri(TokenServer.Issuer));
                 server.SetTokenEndpointUris(TokenServer.TokenPath.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
+
+                // Operators are people, so their tokens name the person (an opaque id) and carry a role: the
+                // password grant through the operator console (README, Operators).
+                server.AllowPasswordFlow();
                 server.RegisterScopes(PartnerScopes.All);
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
                 server.DisableAccessTokenEncryption();

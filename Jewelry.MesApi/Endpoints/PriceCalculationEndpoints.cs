@@ -7,7 +7,7 @@ public static class PriceCalculationEndpoints
 {
     public static IEndpointRouteBuilder MapPriceCalculationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/price-calculations/{orderId:guid}", GetLatestAsync)
+        app.MapGroup("/api/price-calculations").RequireOperatorToken().MapGet("/{orderId:guid}", GetLatestAsync)
             .WithTags("Pricing")
             .WithName("GetLatestPriceCalculation")
             .WithSummary("The order's latest price calculation: geometry, metal mass, price, status, failure reason and duration.")

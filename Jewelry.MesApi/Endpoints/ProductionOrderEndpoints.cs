@@ -4,6 +4,7 @@ using Jewelry.MesApi.Data;
 using Jewelry.MesApi.Domain;
 using Jewelry.MesApi.Dtos;
 using Jewelry.Messaging.Outbox;
+using Jewelry.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class ProductionOrderEndpoints
 {
     public static IEndpointRouteBuilder MapProductionOrderEndpoints(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/production-orders").WithTags("Production");
+        var orders = app.MapGroup("/api/production-orders").WithTags("Production").RequireOperatorToken();
 
         orders.MapGet("/{orderId:guid}", GetAsync)
             .WithName("GetProductionOrder")
@@ -27,6 +28,7 @@ public static class ProductionOrderEndpoints
         MapStageChange(orders, "/{orderId:guid}/package", ProductionStage.Packaging, "PackageOrder", "Package the piece (MANUFACTURING_COMPLETED → PACKAGING).");
 
         orders.MapPost("/{orderId:guid}/ship", ShipAsync)
+            .RequireAuthorization(OperatorAuthentication.WritePolicy)
             .WithName("ShipOrder")
             .WithSummary("Hand the parcel to the carrier (PACKAGING → SHIPPED) with its tracking number.")
             .Accepts<ShipRequest>("application/json")
@@ -41,6 +43,7 @@ public static class ProductionOrderEndpoints
     private static void MapStageChange(RouteGroupBuilder orders, string pattern, ProductionStage stage, string name, string summary) =>
         orders.MapPost(pattern, (Guid orderId, MesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
                 MoveAsync(db, clock, orderId, stage, trackingNumber: null, cancellationToken))
+            .RequireAuthorization(OperatorAuthentication.WritePolicy)
             .WithName(name)
             .WithSummary(summary)
             .Produces<ProductionOrderResponse>()

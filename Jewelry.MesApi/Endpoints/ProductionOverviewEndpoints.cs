@@ -10,7 +10,7 @@ public static class ProductionOverviewEndpoints
 {
     public static IEndpointRouteBuilder MapProductionOverviewEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/production/overview", GetAsync)
+        app.MapGroup("/api/production").RequireOperatorToken().MapGet("/overview", GetAsync)
             .WithTags("Production")
             .WithName("GetProductionOverview")
             .WithSummary("Per production stage: the number of orders, the oldest order and since when it has been there.")

@@ -11,10 +11,16 @@ namespace Jewelry.ServiceDefaults.Security;
 /// </summary>
 public static class BearerProblemDetails
 {
-    public static JwtBearerEvents Events { get; } = new()
+    /// <summary>For partner tokens, whose rights are scopes.</summary>
+    public static JwtBearerEvents Events { get; } = For("The access token does not grant the scope this call needs; ask the token server for it.");
+
+    /// <summary>For operator tokens, whose rights are a role.</summary>
+    public static JwtBearerEvents OperatorEvents { get; } = For("Your role may not do this: it needs the operator role (a viewer may only read).");
+
+    private static JwtBearerEvents For(string forbidden) => new()
     {
         OnChallenge = ChallengeAsync,
-        OnForbidden = ForbiddenAsync,
+        OnForbidden = context => ForbiddenAsync(context, forbidden),
     };
 
     private static async Task ChallengeAsync(JwtBearerChallengeContext context)
@@ -27,11 +33,11 @@ public static class BearerProblemDetails
         await WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, header, detail);
     }
 
-    private static Task ForbiddenAsync(ForbiddenContext context) => WriteAsync(
+    private static Task ForbiddenAsync(ForbiddenContext context, string detail) => WriteAsync(
         context.HttpContext,
         StatusCodes.Status403Forbidden,
         "Bearer error=\"insufficient_scope\"",
-        "The access token does not grant the scope this call needs; ask the token server for it.");
+        detail);
 
     /// <summary>What was wrong with the token, in words that help the caller and reveal nothing of the keys.</summary>
     public static string Describe(Exception? failure) => failure switch

@@ -21,9 +21,10 @@ public static class BearerTokenExtensions
     /// Accepts the token server's JWT access tokens for <paramref name="audience"/> (JwtBearer): issuer, audience,
     /// lifetime and signature checked against the keys the token server publishes, fetched through service discovery
     /// (<c>http://identity</c>) and refreshed when a token names an unknown key. Refusals are problem details with
-    /// <c>WWW-Authenticate</c> (<see cref="BearerProblemDetails"/>).
+    /// <c>WWW-Authenticate</c> (<see cref="BearerProblemDetails"/>; <paramref name="events"/>, else the partners' ones).
     /// </summary>
-    public static AuthenticationBuilder AddBearerTokens(this IHostApplicationBuilder builder, string audience, string scheme = JwtBearerDefaults.AuthenticationScheme)
+    public static AuthenticationBuilder AddBearerTokens(
+        this IHostApplicationBuilder builder, string audience, string scheme = JwtBearerDefaults.AuthenticationScheme, JwtBearerEvents? events = null)
     {
         var authority = builder.Configuration[AuthorityKey] ?? TokenServer.Issuer;
         var clockSkew = builder.Configuration.GetValue(ClockSkewKey, s_defaultClockSkew);
@@ -39,7 +40,7 @@ public static class BearerTokenExtensions
                 options.RequireHttpsMetadata = false;
                 options.MapInboundClaims = false;
                 options.Backchannel = clients.CreateClient(TokenServer.ResourceName);
-                options.Events = BearerProblemDetails.Events;
+                options.Events = events ?? BearerProblemDetails.Events;
             });
 
         return builder.Services.AddAuthentication().AddJwtBearer(scheme);

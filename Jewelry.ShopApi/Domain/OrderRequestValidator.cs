@@ -1,3 +1,4 @@
+using Jewelry.Contracts.Orders;
 using Jewelry.Manufacturing.Pricing;
 using Jewelry.ShopApi.Dtos;
 using Jewelry.ShopData.Domain;

@@ -1,5 +1,5 @@
+using Jewelry.Contracts.Orders;
 using Jewelry.ShopData.Data;
-using Jewelry.ShopData.Domain;
 using Jewelry.ShopData.Dtos;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -100,14 +100,24 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
                 // INITIATED: no request of the corpus can move it (an upload needs an STL model, the rest a later status).
                 var order = await new OrderJourneyDriver(stack).CreateAsync();
                 var known = new Dictionary<string, string> { ["id"] = order.Id.ToString(), ["customerId"] = order.CustomerId };
-                return new CorpusService(resource, known, _ => false, _ => { }, StackFixture.MaxModelBytes);
+                if (resource == "shop-api")
+                {
+                    return new CorpusService(resource, known, _ => false, _ => { }, StackFixture.MaxModelBytes);
+                }
+
+                // An operator's token, so a malformed request reaches the handler (the Shop's price-request route ignores it).
+                var crmOperator = SellerRequests.Bearer(await stack.OperatorTokens.OfAsync(TestOperators.Operator));
+                return new CorpusService(resource, known, _ => true, request => request.Headers.Authorization = crmOperator, StackFixture.MaxModelBytes);
             case "mes-api":
                 var sellerOrder = await SellerOrderAsync(stack.Mes, DemoSellers.Basic(DemoSellers.Seller));
+                var mesOperator = SellerRequests.Bearer(await stack.OperatorTokens.OfAsync(TestOperators.Operator));
                 return new CorpusService(
                     resource,
                     new Dictionary<string, string> { ["orderId"] = sellerOrder.ToString() },
-                    operation => operation.RequiresCredentials,
-                    request => request.Headers.Authorization = DemoSellers.Basic(DemoSellers.Seller),
+                    _ => true,
+                    request => request.Headers.Authorization = request.RequestUri!.OriginalString.StartsWith(SellerApi.Prefix, StringComparison.Ordinal)
+                        ? DemoSellers.Basic(DemoSellers.Seller)
+                        : mesOperator,
                     StackFixture.MaxModelBytes);
             case "gateway":
                 var token = await stack.Tokens.OfAsync(TestPartners.Corpus);

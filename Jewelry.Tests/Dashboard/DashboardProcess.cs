@@ -75,6 +75,8 @@ internal sealed class DashboardProcess : IAsyncDisposable
         startInfo.ArgumentList.Add(DashboardDll);
         var environment = new Dictionary<string, string>
         {
+            // As the AppHost runs it; a test may say otherwise.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = frontend.ToString(),
             ["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"] = otlpGrpc.ToString(),
             ["DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = otlpHttp.ToString(),

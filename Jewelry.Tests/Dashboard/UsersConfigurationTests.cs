@@ -1,4 +1,6 @@
 using Jewelry.Dashboard.Authentication;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace Jewelry.Tests.Dashboard;
 
@@ -97,6 +99,6 @@ public sealed class UsersConfigurationTests(DashboardFixture fixture)
     {
         var options = new DashboardUsersOptions();
         options.Users.AddRange(users);
-        return new DashboardUsersValidator().Validate(null, options);
+        return new DashboardUsersValidator(new HostingEnvironment { EnvironmentName = Environments.Development }).Validate(null, options);
     }
 }

@@ -42,7 +42,7 @@ internal sealed class OrderJourneyDriver(IJewelryApis stack)
         (await stack.Shop.GetFromJsonAsync<OrderResponse>($"/api/orders/{orderId}", Ct))!;
 
     public async Task<HttpResponseMessage> CrmAsync(Guid orderId, string action) =>
-        await stack.Crm.PostAsJsonAsync($"/api/orders/{orderId}/{action}", new { operatorId = "op-test" }, Ct);
+        await stack.Crm.PostAsync($"/api/orders/{orderId}/{action}", content: null, Ct);
 
     public async Task<HttpResponseMessage> MesAsync(Guid orderId, string action, object? body = null) =>
         await stack.Mes.PostAsJsonAsync($"/api/production-orders/{orderId}/{action}", body ?? new { }, Ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jewelry.Tests.Hosting;
+using Jewelry.Tests.Security;
 using Jewelry.Tests.Stack;
 
 namespace Jewelry.Tests.Orders;
@@ -17,6 +18,7 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
     public static readonly TimeSpan SubmittedThreshold = TimeSpan.FromSeconds(10);
 
     private readonly TestLog _log = new();
+    private HttpClient? _identity;
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -41,8 +43,10 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
         App = await JewelryAppHost.StartAsync(builder, _log);
 
         Shop = App.CreateHttpClient("shop-api");
-        Crm = App.CreateHttpClient("crm-api");
-        Mes = App.CreateHttpClient("mes-api");
+        _identity = App.CreateHttpClient("identity");
+        var operators = new OperatorTokens(_identity);
+        Crm = OperatorTokenHandler.CreateClient(App, "crm-api", operators);
+        Mes = OperatorTokenHandler.CreateClient(App, "mes-api", operators);
         DashboardUrl = App.GetEndpoint("dashboard", "http");
         Dashboard = await App.SignInToJewelryDashboardAsync();
     }
@@ -54,6 +58,7 @@ public sealed class OrderTrackingStackFixture : IAsyncLifetime, IJewelryApis
         Shop?.Dispose();
         Crm?.Dispose();
         Mes?.Dispose();
+        _identity?.Dispose();
         Dashboard?.Dispose();
         if (App is not null)
         {

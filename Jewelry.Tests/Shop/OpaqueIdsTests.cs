@@ -1,4 +1,4 @@
-using Jewelry.ShopData.Domain;
+using Jewelry.Contracts.Orders;
 
 namespace Jewelry.Tests.Shop;
 

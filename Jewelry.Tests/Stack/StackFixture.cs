@@ -26,8 +26,10 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
 
     public HttpClient Shop { get; private set; } = null!;
 
+    /// <summary>Signed in as <see cref="TestOperators.Operator"/> (<see cref="OperatorTokenHandler"/>).</summary>
     public HttpClient Crm { get; private set; } = null!;
 
+    /// <summary>Signed in as <see cref="TestOperators.Operator"/> on the operator routes; the seller routes get what the test sends.</summary>
     public HttpClient Mes { get; private set; } = null!;
 
     /// <summary>The partner gateway, the external sellers' entry.</summary>
@@ -38,6 +40,9 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
 
     /// <summary>Access tokens of the demo and test partners, one per client and scope set for the fixture's life.</summary>
     public PartnerTokens Tokens { get; private set; } = null!;
+
+    /// <summary>Access tokens of the demo operators, renewed before they expire.</summary>
+    public OperatorTokens OperatorTokens { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -51,11 +56,12 @@ public sealed class StackFixture : IAsyncLifetime, IJewelryApis
         App = await JewelryAppHost.StartAsync(builder, _log);
 
         Shop = App.CreateHttpClient("shop-api");
-        Crm = App.CreateHttpClient("crm-api");
-        Mes = App.CreateHttpClient("mes-api");
         Gateway = App.CreateHttpClient("gateway");
         Identity = App.CreateHttpClient("identity");
         Tokens = new PartnerTokens(Identity);
+        OperatorTokens = new OperatorTokens(Identity);
+        Crm = OperatorTokenHandler.CreateClient(App, "crm-api", OperatorTokens);
+        Mes = OperatorTokenHandler.CreateClient(App, "mes-api", OperatorTokens);
     }
 
     /// <summary>Waits until every resource is healthy again, e.g. after a test restarted one.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Jewelry.ShopData.Domain;
+namespace Jewelry.Contracts.Orders;
 
 /// <summary>
 /// Customer and operator ids: opaque tokens of 1–64 characters from [A-Za-z0-9._-]. The rule keeps

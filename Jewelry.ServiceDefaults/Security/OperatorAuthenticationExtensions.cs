@@ -1,0 +1,38 @@
+using Jewelry.Contracts.Security;
+using Jewelry.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class OperatorAuthenticationExtensions
+{
+    /// <summary>
+    /// Operator access tokens (audience <see cref="TokenAudiences.Operators"/>, <see cref="OperatorAuthentication.Scheme"/>)
+    /// and the two policies over their <c>role</c> claim. A partner's token is for another audience and is refused with
+    /// 401 on every operator route.
+    /// </summary>
+    public static IHostApplicationBuilder AddOperatorAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.AddBearerTokens(TokenAudiences.Operators, OperatorAuthentication.Scheme, BearerProblemDetails.OperatorEvents);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorAuthentication.ReadPolicy, policy => policy
+                .AddAuthenticationSchemes(OperatorAuthentication.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(OperatorRoles.ClaimType, OperatorRoles.Readers))
+            .AddPolicy(OperatorAuthentication.WritePolicy, policy => policy
+                .AddAuthenticationSchemes(OperatorAuthentication.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(OperatorRoles.ClaimType, OperatorRoles.Operator));
+        return builder;
+    }
+
+    /// <summary>Operators' routes: any operator or viewer may call them (add <see cref="OperatorAuthentication.WritePolicy"/> to those that change something), and their spans carry the operator's id.</summary>
+    public static RouteGroupBuilder RequireOperatorToken(this RouteGroupBuilder group) => group
+        .RequireAuthorization(OperatorAuthentication.ReadPolicy)
+        .AddEndpointFilter<OperatorSpanFilter>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden);
+}
