@@ -115,7 +115,10 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         return alerts.Select(alert => AlertView.From(alert, deliveries.GetValueOrDefault(alert.Fingerprint) ?? [])).ToList();
     }
 
-    /// <summary>The receiver's undelivered calls that are due, oldest first: a resolution is never sent before its firing.</summary>
+    /// <summary>
+    /// The receiver's undelivered calls that are due, oldest first. Order is kept per alert (a resolution is never sent
+    /// before its firing), not per receiver: one alert waiting for its retry does not hold back the other alerts.
+    /// </summary>
     public async Task<IReadOnlyList<PendingNotification>> PendingAsync(string receiver, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -124,22 +127,23 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             SELECT id, fingerprint, state, payload::text, attempts, next_attempt_at FROM alert_notifications
             WHERE receiver = @receiver AND delivered_at IS NULL
             ORDER BY id
-            LIMIT @limit
             """,
             connection);
         command.Parameters.AddWithValue("receiver", receiver);
-        command.Parameters.AddWithValue("limit", limit);
         var pending = new List<PendingNotification>();
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (pending.Count < limit && await reader.ReadAsync(cancellationToken))
         {
-            // Stop at the first that is not due, so one waiting for its retry keeps the later ones behind it.
-            if (reader.GetFieldValue<DateTimeOffset>(5) > now)
+            // A call not yet due keeps the later calls of the same alert behind it, and only those.
+            var fingerprint = reader.GetString(1);
+            if (reader.GetFieldValue<DateTimeOffset>(5) > now || waiting.Contains(fingerprint))
             {
-                break;
+                waiting.Add(fingerprint);
+                continue;
             }
 
-            pending.Add(new PendingNotification(reader.GetInt64(0), reader.GetString(1), Enum.Parse<AlertState>(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4)));
+            pending.Add(new PendingNotification(reader.GetInt64(0), fingerprint, Enum.Parse<AlertState>(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4)));
         }
 
         return pending;

@@ -36,11 +36,13 @@ public sealed class WebhookDeliveryService(
         {
             try
             {
+                var failed = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var notification in await store.PendingAsync(receiver, time.GetUtcNow(), BatchSize, stoppingToken))
                 {
-                    if (!await DeliverAsync(receiver, url, notification, stoppingToken))
+                    // A failed call keeps its alert's later calls (its resolution) for the retry; other alerts go on.
+                    if (!failed.Contains(notification.Fingerprint) && !await DeliverAsync(receiver, url, notification, stoppingToken))
                     {
-                        break;
+                        failed.Add(notification.Fingerprint);
                     }
                 }
             }
