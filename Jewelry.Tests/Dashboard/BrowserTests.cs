@@ -149,7 +149,7 @@ public sealed class BrowserTests(DashboardFixture fixture, HeadlessChromium chro
 
         await Assertions.Expect(page.GetByTestId("trace-forbidden")).ToContainTextAsync("Support users can only see traces of orders");
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("support · support");
-        await Assertions.Expect(page.GetByTestId("nav").GetByRole(AriaRole.Link)).ToHaveTextAsync(["Orders", "Stuck orders", "Stages"]);
+        await Assertions.Expect(page.GetByTestId("nav").GetByRole(AriaRole.Link)).ToHaveTextAsync(["Orders", "Stuck orders", "Stages", "Alerts"]);
         await Assertions.Expect(page.GetByTestId("waterfall")).ToHaveCountAsync(0);
         await HeadlessChromium.ScreenshotAsync(page, "dashboard-08-support-forbidden-trace");
     }

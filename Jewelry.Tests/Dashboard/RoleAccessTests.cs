@@ -178,9 +178,9 @@ public sealed class RoleAccessTests(DashboardFixture fixture)
         var developerNav = await NavigationAsync(developer, "/traces");
         var adminNav = await NavigationAsync(admin, "/traces");
 
-        Assert.Equal(["/orders", "/orders/stuck", "/stages"], supportNav);
-        Assert.Equal(["/orders", "/orders/stuck", "/stages", "/traces", "/logs", "/resources", "/openapi/v1.json"], developerNav);
-        Assert.Equal(["/orders", "/orders/stuck", "/stages", "/traces", "/logs", "/resources", "/openapi/v1.json", "/admin/audit", "/admin/retention"], adminNav);
+        Assert.Equal(["/orders", "/orders/stuck", "/stages", "/alerts"], supportNav);
+        Assert.Equal(["/orders", "/orders/stuck", "/stages", "/alerts", "/traces", "/logs", "/resources", "/openapi/v1.json"], developerNav);
+        Assert.Equal(["/orders", "/orders/stuck", "/stages", "/alerts", "/traces", "/logs", "/resources", "/openapi/v1.json", "/admin/audit", "/admin/retention"], adminNav);
         var page = await developer.GetStringAsync("/traces", TestContext.Current.CancellationToken);
         Assert.Contains("<strong>developer</strong> · developer", page, StringComparison.Ordinal);
         Assert.Contains("<form class=\"order-search\" method=\"get\" action=\"/orders\"", page, StringComparison.Ordinal);
