@@ -56,7 +56,8 @@ internal sealed partial class LocalDataCleanup(
 
         var servers = _servers.GroupBy(s => s.Value, s => s.Key)
             .ToDictionary(g => g.Key, g => g.SelectMany(pid => ProcessTable.Descendants(pid).Append(pid)).Distinct().ToList(), StringComparer.Ordinal);
-        var waiting = servers.Where(s => s.Value.Any(ProcessTable.IsRunning)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        // Every server is announced, one that exited before the wait began included (DCP stops them all at once).
+        var waiting = servers.Keys.Order(StringComparer.Ordinal).ToList();
         if (waiting.Count > 0)
         {
             LogWaiting(string.Join(", ", waiting));
