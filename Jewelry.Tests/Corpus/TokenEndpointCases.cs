@@ -47,6 +47,22 @@ internal static class TokenEndpointCases
             yield return Case(target, problem, () => Post(baseAddress, Encoding.UTF8.GetBytes(body), contentType));
         }
 
+        // The operators' password grant through the public console client, one thing wrong at a time.
+        var signIn = $"grant_type=password&client_id={OperatorConsole.ClientId}&username={TestOperators.Operator.UserName}&password={TestOperators.Operator.Password}";
+        foreach (var (problem, body) in new (string, string)[]
+        {
+            ("password grant without a username", signIn.Replace($"&username={TestOperators.Operator.UserName}", string.Empty, StringComparison.Ordinal)),
+            ("password grant without a password", signIn.Replace($"&password={TestOperators.Operator.Password}", string.Empty, StringComparison.Ordinal)),
+            ("password grant with a wrong password", signIn.Replace(TestOperators.Operator.Password, "wrong-password", StringComparison.Ordinal)),
+            ("password grant for a user nobody defined", signIn.Replace(TestOperators.Operator.UserName, "nobody-at-all", StringComparison.Ordinal)),
+            ("password grant with a 10 KB username", signIn.Replace(TestOperators.Operator.UserName, s_tenKilobytes, StringComparison.Ordinal)),
+            ("password grant with username twice", signIn + "&username=demo-viewer"),
+            ("password grant for a partner's client", signIn.Replace(OperatorConsole.ClientId, partner.ClientId, StringComparison.Ordinal) + $"&client_secret={partner.Secret}"),
+        })
+        {
+            yield return Case(target, problem, () => Post(baseAddress, Encoding.UTF8.GetBytes(body), Form));
+        }
+
         yield return Case(target, "non-UTF-8 bytes in a value", () =>
             Post(baseAddress, [.. Encoding.UTF8.GetBytes($"grant_type=client_credentials&client_id={partner.ClientId}&client_secret="), 0xFF, 0xFE], Form));
         yield return Case(target, "an Authorization header that is not Basic base64", () =>
