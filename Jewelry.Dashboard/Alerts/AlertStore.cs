@@ -119,7 +119,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     /// The receiver's undelivered calls that are due, oldest first. Order is kept per alert (a resolution is never sent
     /// before its firing), not per receiver: one alert waiting for its retry does not hold back the other alerts.
     /// </summary>
-    public async Task<IReadOnlyList<PendingNotification>> PendingAsync(string receiver, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingNotification>> PendingAsync(
+        string receiver, DateTimeOffset now, IReadOnlySet<string> busy, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -131,11 +132,11 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             connection);
         command.Parameters.AddWithValue("receiver", receiver);
         var pending = new List<PendingNotification>();
-        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        var waiting = new HashSet<string>(busy, StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (pending.Count < limit && await reader.ReadAsync(cancellationToken))
         {
-            // A call not yet due keeps the later calls of the same alert behind it, and only those.
+            // A call not yet due, or an alert whose calls are in flight, keeps that alert's later calls back, and only those.
             var fingerprint = reader.GetString(1);
             if (reader.GetFieldValue<DateTimeOffset>(5) > now || waiting.Contains(fingerprint))
             {

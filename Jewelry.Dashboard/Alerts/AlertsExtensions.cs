@@ -21,9 +21,11 @@ public static class AlertsExtensions
         builder.Services.AddHostedService<WebhookDeliveryService>();
 
         // Alertmanager's receivers take a notification twice without harm, so every transient failure is retried, POST or not.
+        // One pipeline (and circuit breaker) per receiver URL: a failing receiver must not open the circuit of a healthy
+        // one on the same host.
         builder.Services.AddHttpClient(WebhookDeliveryService.HttpClientName)
             .AddStandardResilienceHandler(resilience => builder.Configuration.GetSection(DeliverySection).Bind(resilience))
-            .SelectPipelineByAuthority();
+            .SelectPipelineBy(_ => request => request.RequestUri?.GetLeftPart(UriPartial.Path) ?? string.Empty);
         return builder;
     }
 }
