@@ -13,6 +13,7 @@ public static class AlertsExtensions
     {
         builder.Services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        builder.Services.AddSingleton<AlertRuleWindows>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertCounters>();
         builder.Services.AddSingleton<AlertEvaluator>();

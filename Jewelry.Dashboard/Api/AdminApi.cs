@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Jewelry.Dashboard.Alerts;
 using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
 using Jewelry.Dashboard.Storage;
@@ -58,6 +59,7 @@ public static class AdminApi
         ClaimsPrincipal user,
         RetentionSettingsStore store,
         TelemetryRetention retention,
+        AlertRuleWindows ruleWindows,
         TelemetryStoreReadiness readiness,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -87,7 +89,12 @@ public static class AdminApi
             }
         }
 
-        if (limits is null)
+        if (limits is not null)
+        {
+            ruleWindows.Check(limits, errors);
+        }
+
+        if (limits is null || errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary(), title: "Invalid retention settings");
         }

@@ -95,6 +95,7 @@ public sealed class RetentionSettingsTests(DashboardFixture fixture) : IAsyncLif
     [Theory]
     [InlineData("""{"maxAge": "-1.00:00:00", "maxSpans": 1, "maxLogRecords": 1, "maxMetricPoints": 1}""", "maxAge", "between 1 minute and")]
     [InlineData("""{"maxAge": "30s", "maxSpans": 1, "maxLogRecords": 1, "maxMetricPoints": 1}""", "maxAge", "between 1 minute and")]
+    [InlineData("""{"maxAge": "30m", "maxSpans": 1, "maxLogRecords": 1, "maxMetricPoints": 1}""", "maxAge", "is shorter than Dashboard:Alerts:Rules:")]
     [InlineData("""{"maxAge": "soon", "maxSpans": 1, "maxLogRecords": 1, "maxMetricPoints": 1}""", "maxAge", "'soon' is not a duration")]
     [InlineData("""{"maxAge": 7, "maxSpans": 1, "maxLogRecords": 1, "maxMetricPoints": 1}""", "maxAge", "must be a string")]
     [InlineData("""{"maxAge": "7d", "maxSpans": 0, "maxLogRecords": 1, "maxMetricPoints": 1}""", "maxSpans", "between 1 and")]
@@ -141,6 +142,11 @@ public sealed class RetentionSettingsTests(DashboardFixture fixture) : IAsyncLif
         var invalidHtml = await invalid.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("&#x27;-3d&#x27; is not a duration", invalidHtml, StringComparison.Ordinal);
+
+        using var tooShort = await PostFormAsync(admin, new() { ["maxAge"] = "10m", ["maxSpans"] = "100", ["maxLogRecords"] = "", ["maxMetricPoints"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Contains("that alert rule would not see the telemetry it looks for", await tooShort.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal("configuration", (await admin.GetJsonAsync("/api/settings/retention")).GetProperty("source").GetString());
 
         using var valid = await PostFormAsync(admin, new() { ["maxAge"] = "36h", ["maxSpans"] = "5000", ["maxLogRecords"] = "", ["maxMetricPoints"] = "7000" });
         Assert.Equal(HttpStatusCode.Redirect, valid.StatusCode);

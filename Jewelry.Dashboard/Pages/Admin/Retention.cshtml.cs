@@ -1,3 +1,4 @@
+using Jewelry.Dashboard.Alerts;
 using Jewelry.Dashboard.Api;
 using Jewelry.Dashboard.Audit;
 using Jewelry.Dashboard.Authentication;
@@ -14,6 +15,7 @@ public sealed class RetentionModel(
     RetentionSettingsStore store,
     TelemetryRetention retention,
     RetentionStatus status,
+    AlertRuleWindows ruleWindows,
     TimeProvider time) : PageModel
 {
     public RetentionSettingsView View { get; private set; } = null!;
@@ -49,7 +51,12 @@ public sealed class RetentionModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var limits = RetentionLimitsParsing.FromForm(MaxAge, MaxSpans, MaxLogRecords, MaxMetricPoints, Errors);
-        if (limits is null)
+        if (limits is not null)
+        {
+            ruleWindows.Check(limits, Errors);
+        }
+
+        if (limits is null || Errors.HasErrors)
         {
             await LoadAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
