@@ -64,7 +64,7 @@ public sealed class PageLayoutBrowserTests(OrderTrackingStackFixture stack, Head
         string[] paths =
         [
             "/orders", $"/orders/{order.Id}", "/orders/stuck", "/stages", "/traces", $"/traces/{submitTrace}",
-            "/logs", "/resources", "/admin/audit", "/admin/retention",
+            "/logs", "/resources", "/alerts", "/admin/audit", "/admin/retention",
         ];
         var problems = new List<string>();
         foreach (var path in paths)
