@@ -32,18 +32,19 @@ public static class AlertRuleEvaluator
             .Select(rule => rule.Rule.Window ?? AlertRuleDefaults.Window)
             .Distinct();
 
+    // Counted from every overdue order (StuckCounts), not from the report's list, which stops at its first rows.
     private static IEnumerable<EvaluatedAlert> StuckOrders(string name, AlertRuleOptions rule, AlertInputs inputs) =>
-        inputs.Stuck.StuckOrders
-            .Where(order => rule.Status is null || string.Equals(order.Status, rule.Status, StringComparison.OrdinalIgnoreCase))
-            .GroupBy(order => order.Status, StringComparer.OrdinalIgnoreCase)
-            .Where(group => group.Count() > rule.Threshold)
-            .Select(group =>
+        inputs.Stuck.StuckCounts
+            .Where(count => rule.Status is null || string.Equals(count.Status, rule.Status, StringComparison.OrdinalIgnoreCase))
+            .Where(count => count.Count > rule.Threshold && inputs.Orders.Find(count.Status) is not null)
+            .Select(count =>
             {
-                var first = group.First();
-                var labels = Labels(name, rule, AlertKind.StuckOrders, first.Service, first.Stage, (AlertLabels.Status, first.Status), (AlertLabels.Queue, first.Queue));
-                return Alert(name, AlertKind.StuckOrders, labels, group.Count(), group.Select(order => order.OrderId),
-                    $"{Count(group.Count(), "order")} in {first.Status} past the threshold of {DurationText.Format(first.ThresholdMs)}",
-                    $"Waiting for {first.Stage} ({first.Service}); the longest for {DurationText.Format(group.Max(order => order.WaitingMs))}.");
+                var stage = inputs.Orders.Find(count.Status)!;
+                var listed = inputs.Stuck.StuckOrders.Where(order => string.Equals(order.Status, count.Status, StringComparison.OrdinalIgnoreCase)).ToList();
+                var labels = Labels(name, rule, AlertKind.StuckOrders, stage.Service, stage.Stage, (AlertLabels.Status, stage.Name), (AlertLabels.Queue, listed.FirstOrDefault()?.Queue ?? stage.Queue));
+                return Alert(name, AlertKind.StuckOrders, labels, count.Count, listed.Select(order => order.OrderId),
+                    $"{Count(count.Count, "order")} in {stage.Name} past the threshold of {DurationText.Format(stage.Threshold!.Value.TotalMilliseconds)}",
+                    $"Waiting for {stage.Stage} ({stage.Service}); the longest for {DurationText.Format(count.LongestWaitingMs)}.");
             });
 
     private static IEnumerable<EvaluatedAlert> LostMessages(string name, AlertRuleOptions rule, AlertInputs inputs)
@@ -196,7 +197,7 @@ public static class AlertRuleEvaluator
         return new EvaluatedAlert(name, kind, labels, annotations, value, orderIds);
     }
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
+    private static string Count(long count, string noun) => count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Jewelry.Dashboard.Otlp.Decoding;
 using Jewelry.Dashboard.Storage;
 using Jewelry.Dashboard.Storage.Queries;
@@ -40,7 +41,8 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
             .ThenByDescending(failure => failure.At)
             .ToList();
 
-        var stuck = (await StuckCandidatesAsync(connection, since, now, settings, cancellationToken))
+        var (candidates, counts) = await StuckCandidatesAsync(connection, since, now, settings, cancellationToken);
+        var stuck = candidates
             .Select(span => StuckOrderCandidate(span, settings, now))
             .OfType<(OrderSpan Span, StatusStage Stage, TimeSpan Waiting)>()
             .OrderByDescending(candidate => candidate.Waiting / candidate.Stage.Threshold!.Value)
@@ -65,7 +67,10 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
             })
             .ToList();
 
-        return new StuckOrdersReport(now, now - settings.LookBack, settings.LostMessageAfter.TotalMilliseconds, stuckOrders, lost, deadLettered, failures);
+        return new StuckOrdersReport(now, now - settings.LookBack, settings.LostMessageAfter.TotalMilliseconds, stuckOrders, lost, deadLettered, failures)
+        {
+            StuckCounts = counts,
+        };
     }
 
     private static (OrderSpan Span, StatusStage Stage, TimeSpan Waiting)? StuckOrderCandidate(OrderSpan span, OrderTrackingOptions settings, DateTimeOffset now)
@@ -81,7 +86,7 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
     /// <see cref="MaxRows"/> most overdue, relative to their thresholds. Only those rows are read whole; with
     /// thousands of orders in the window, reading every order's latest span cost more than finding it.
     /// </summary>
-    private static async Task<List<OrderSpan>> StuckCandidatesAsync(
+    private static async Task<(List<OrderSpan> Spans, List<StuckStatusCount> Counts)> StuckCandidatesAsync(
         NpgsqlConnection connection, long since, DateTimeOffset now, OrderTrackingOptions settings, CancellationToken cancellationToken)
     {
         var thresholds = settings.Statuses.Where(status => status.Threshold is not null).ToList();
@@ -93,14 +98,16 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
                 FROM spans s
                 WHERE s.attributes ? 'order.status.to' AND s.attributes ? 'order.id' AND s.status_code <> 2 AND s.end_time_unix_nano >= @since
                 ORDER BY s.attributes->>'order.id', s.end_time_unix_nano DESC),
-            overdue AS (
-                SELECT l.trace_id, l.span_id, (@now - l.end_time_unix_nano)::float8 / t.threshold AS ratio
+            overdue_all AS (
+                SELECT l.trace_id, l.span_id, t.status, @now - l.end_time_unix_nano AS waiting, (@now - l.end_time_unix_nano)::float8 / t.threshold AS ratio
                 FROM latest l
                 JOIN thresholds t ON lower(t.status) = lower(l.status)
-                WHERE @now - l.end_time_unix_nano > t.threshold
-                ORDER BY ratio DESC
-                LIMIT {MaxRows})
-            SELECT {OrderSpanReader.Columns("s")}
+                WHERE @now - l.end_time_unix_nano > t.threshold),
+            counts AS (
+                SELECT coalesce(json_agg(json_build_array(status, n, longest)), '[]')::text AS counts
+                FROM (SELECT status, count(*) AS n, max(waiting) AS longest FROM overdue_all GROUP BY status) per_status),
+            overdue AS (SELECT trace_id, span_id, ratio FROM overdue_all ORDER BY ratio DESC LIMIT {MaxRows})
+            SELECT (SELECT counts FROM counts), {OrderSpanReader.Columns("s")}
             FROM overdue o
             JOIN spans s ON s.trace_id = o.trace_id AND s.span_id = o.span_id
             ORDER BY o.ratio DESC
@@ -110,7 +117,26 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
         command.Parameters.AddWithValue("thresholds", thresholds.Select(status => status.Threshold!.Value.Ticks * 100).ToArray());
         command.Parameters.AddWithValue("since", since);
         command.Parameters.AddWithValue("now", UnixNano.FromDateTimeOffset(now));
-        return await OrderSpanReader.ReadAllAsync(command, cancellationToken);
+        var spans = new List<OrderSpan>();
+        var counts = new List<StuckStatusCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (spans.Count == 0)
+            {
+                counts = ReadCounts(reader.GetString(0));
+            }
+
+            spans.Add(OrderSpanReader.Read(reader, offset: 1));
+        }
+
+        return (spans, counts);
+    }
+
+    private static List<StuckStatusCount> ReadCounts(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(row => new StuckStatusCount(row[0].GetString()!, row[1].GetInt64(), row[2].GetInt64() / 1e6))];
     }
 
     /// <summary>When each of <paramref name="orderIds"/> last entered a status in the window (unix nanoseconds).</summary>

@@ -8,4 +8,8 @@ public sealed record StuckOrdersReport(
     IReadOnlyList<StuckOrder> StuckOrders,
     IReadOnlyList<LostMessage> LostMessages,
     IReadOnlyList<DeadLetteredMessage> DeadLettered,
-    IReadOnlyList<FailedStep> Failures);
+    IReadOnlyList<FailedStep> Failures)
+{
+    /// <summary>Per status, every order past its threshold in the window, however many <see cref="StuckOrders"/> lists.</summary>
+    public IReadOnlyList<StuckStatusCount> StuckCounts { get; init; } = [];
+}

@@ -31,6 +31,7 @@ internal sealed partial class StackReporter(
     private readonly ILogger _logger = loggers.CreateLogger(ConsoleCategory);
 
     private readonly Dictionary<string, ResourceRow> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTime> _downSince = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hidden = new(StringComparer.Ordinal);
     private readonly HashSet<string> _healthySinceStart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResourceRow> _lastPrinted = new(StringComparer.Ordinal);
@@ -127,8 +128,21 @@ internal sealed partial class StackReporter(
         _lastPrinted.TryGetValue(resource.Name, out var lastPrinted);
         if (IsWorthALine(lastPrinted, row))
         {
+            // A resource that recovers says how long it was down, not how long ago it started.
+            var detail = row.IsHealthy && lastPrinted is { IsHealthy: false, State: not (ResourceRows.Starting or ResourceRows.NotStarted) } && _downSince.TryGetValue(resource.Name, out var downSince)
+                ? string.Create(CultureInfo.InvariantCulture, $"again after {Math.Max(0, (DateTime.UtcNow - downSince).TotalSeconds):0.0} s {lastPrinted.State}")
+                : Detail(row);
+            if (row.IsHealthy)
+            {
+                _downSince.Remove(resource.Name);
+            }
+            else if (lastPrinted is null || lastPrinted.IsHealthy)
+            {
+                _downSince[resource.Name] = DateTime.UtcNow;
+            }
+
             _lastPrinted[resource.Name] = row;
-            LogStateChange(row.Name, row.State, Detail(row));
+            LogStateChange(row.Name, row.State, detail);
         }
 
         await WriteStateFileAsync(cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,8 @@ namespace Jewelry.Messaging.Connection;
 /// </summary>
 public sealed class BrokerConnection(IServiceProvider services, ILogger<BrokerConnection> logger) : BackgroundService
 {
+    public const string NotConnectedYet = "Not connected to the broker yet.";
+
     private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(1);
 
     private readonly TaskCompletionSource<IConnection> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,7 +29,7 @@ public sealed class BrokerConnection(IServiceProvider services, ILogger<BrokerCo
     public Task<IConnection> CurrentAsync()
         => _connected.Task.IsCompletedSuccessfully
             ? _connected.Task
-            : Task.FromException<IConnection>(new InvalidOperationException("Not connected to the broker yet."));
+            : Task.FromException<IConnection>(new InvalidOperationException(NotConnectedYet));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,6 +41,7 @@ public sealed class BrokerConnection(IServiceProvider services, ILogger<BrokerCo
                 var connection = await Task.Run(services.GetRequiredService<IConnection>, stoppingToken).WaitAsync(stoppingToken);
                 connection.ConnectionShutdownAsync += OnShutdownAsync;
                 connection.RecoverySucceededAsync += OnRecoveredAsync;
+                connection.ConnectionRecoveryErrorAsync += OnRecoveryFailedAsync;
                 logger.LogInformation("Connected to RabbitMQ at {Endpoint}", connection.Endpoint);
                 _connected.TrySetResult(connection);
                 return;
@@ -58,6 +61,12 @@ public sealed class BrokerConnection(IServiceProvider services, ILogger<BrokerCo
             logger.LogWarning("RabbitMQ connection lost ({Reason}); recovering", args.ReplyText);
         }
 
+        return Task.CompletedTask;
+    }
+
+    private Task OnRecoveryFailedAsync(object sender, ConnectionRecoveryErrorEventArgs args)
+    {
+        logger.LogWarning("RabbitMQ reconnect failed ({Reason}); trying again", args.Exception.Message);
         return Task.CompletedTask;
     }
 

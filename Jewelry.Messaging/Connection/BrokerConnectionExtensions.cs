@@ -3,11 +3,15 @@ using Jewelry.ServiceDefaults.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Jewelry.Messaging;
 
 internal static class BrokerConnectionExtensions
 {
+    /// <summary>The category Aspire's RabbitMQ client integration forwards RabbitMQ.Client's event source to.</summary>
+    public const string RabbitMqClientLogCategory = "RabbitMQ.Client";
+
     /// <summary>
     /// Aspire's RabbitMQ client for the broker in <c>ConnectionStrings:{connectionName}</c>, a
     /// <see cref="BrokerConnection"/> that resolves it in the background, and the readiness check
@@ -40,11 +44,15 @@ internal static class BrokerConnectionExtensions
 
         builder.Services.AddSingleton<BrokerConnection>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BrokerConnection>());
-        builder.Services.AddHealthChecks().AddRabbitMQ(
-            services => services.GetRequiredService<BrokerConnection>().CurrentAsync(),
-            name: connectionName,
-            failureStatus: HealthStatus.Unhealthy,
-            tags: [HealthEndpoints.ReadyTag],
-            timeout: HealthEndpoints.DependencyCheckTimeout);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            connectionName,
+            services => ActivatorUtilities.CreateInstance<BrokerHealthCheck>(services),
+            HealthStatus.Unhealthy,
+            [HealthEndpoints.ReadyTag],
+            HealthEndpoints.DependencyCheckTimeout));
+
+        // BrokerConnection logs a lost connection, each failed reconnect and the recovery in one line each, with the
+        // reason; the client's own event source repeats them as errors with stack traces (hundreds of lines per outage).
+        builder.Logging.AddFilter(RabbitMqClientLogCategory, LogLevel.Critical);
     }
 }

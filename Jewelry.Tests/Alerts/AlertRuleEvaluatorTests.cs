@@ -38,11 +38,12 @@ public sealed class AlertRuleEvaluatorTests
         IReadOnlyList<LostMessage>? lost = null,
         IReadOnlyList<DeadLetteredMessage>? dead = null,
         IReadOnlyList<HopStatistics>? hops = null,
-        IReadOnlyList<StatusStatistics>? statuses = null) =>
+        IReadOnlyList<StatusStatistics>? statuses = null,
+        IReadOnlyList<StuckStatusCount>? stuckCounts = null) =>
         new(
             s_now,
             s_orders,
-            new StuckOrdersReport(s_now, s_now.AddDays(-7), 15_000, stuck ?? [], lost ?? [], dead ?? [], []),
+            new StuckOrdersReport(s_now, s_now.AddDays(-7), 15_000, stuck ?? [], lost ?? [], dead ?? [], []) { StuckCounts = stuckCounts ?? [] },
             new Dictionary<TimeSpan, StageStatisticsReport> { [s_hour] = new(new StageWindow(s_now - s_hour, s_now), statuses ?? [], hops ?? [], false) });
 
     private static List<EvaluatedAlert> Evaluate(AlertRuleOptions rule, AlertInputs inputs) => [.. AlertRuleEvaluator.Evaluate("rule", rule, inputs)];
@@ -90,7 +91,9 @@ public sealed class AlertRuleEvaluatorTests
     [Fact]
     public void Stuck_orders_raise_one_alert_per_status_over_the_count()
     {
-        var inputs = Inputs(stuck: [Stuck("a", "SUBMITTED"), Stuck("b", "SUBMITTED"), Stuck("c", "PRICE_CALCULATED")]);
+        var inputs = Inputs(
+            stuck: [Stuck("a", "SUBMITTED"), Stuck("b", "SUBMITTED"), Stuck("c", "PRICE_CALCULATED")],
+            stuckCounts: [new("SUBMITTED", 2, 600_000), new("PRICE_CALCULATED", 1, 600_000)]);
 
         var alerts = Evaluate(new AlertRuleOptions { Kind = "StuckOrders", Threshold = 1 }, inputs);
 
@@ -98,6 +101,28 @@ public sealed class AlertRuleEvaluatorTests
         Assert.Equal("SUBMITTED", alert.Labels[AlertLabels.Status]);
         Assert.Equal("mes.price-requests", alert.Labels[AlertLabels.Queue]);
         Assert.Equal(["a", "b"], alert.Orders);
+    }
+
+    [Fact]
+    public void Stuck_orders_are_counted_in_full_although_the_report_lists_only_the_most_overdue()
+    {
+        // 250 orders wait in SUBMITTED and 3 in PRICE_CALCULATED; the report's rows hold two SUBMITTED ones and none of the others.
+        var inputs = Inputs(
+            stuck: [Stuck("a", "SUBMITTED"), Stuck("b", "SUBMITTED")],
+            stuckCounts: [new("SUBMITTED", 250, 900_000), new("PRICE_CALCULATED", 3, 3 * 86_400_000)]);
+
+        var alerts = Evaluate(new AlertRuleOptions { Kind = "StuckOrders", Threshold = 2 }, inputs);
+
+        var submitted = alerts.Single(alert => alert.Labels[AlertLabels.Status] == "SUBMITTED");
+        Assert.Equal(250, submitted.Value);
+        Assert.Equal(["a", "b"], submitted.Orders);
+        Assert.Equal("250 orders in SUBMITTED past the threshold of 5min", submitted.Annotations[AlertLabels.Summary]);
+        Assert.Equal("Waiting for Price calculation in the MES (mes-api); the longest for 15min.", submitted.Annotations[AlertLabels.Description]);
+        var priced = alerts.Single(alert => alert.Labels[AlertLabels.Status] == "PRICE_CALCULATED");
+        Assert.Equal(3, priced.Value);
+        Assert.Empty(priced.Orders);
+        Assert.Equal("crm-api", priced.Labels[AlertLabels.Service]);
+        Assert.Equal("Operator approves", priced.Labels[AlertLabels.Stage]);
     }
 
     [Fact]

@@ -73,6 +73,24 @@ public sealed class StuckOrderQueriesTests(DashboardFixture fixture) : IAsyncLif
             report.Failures.Select(f => (f.OrderId, f.Resolved)));
     }
 
+    [Fact]
+    public async Task Every_overdue_order_is_counted_per_status_although_only_the_most_overdue_are_listed()
+    {
+        // 230 orders twice over SUBMITTED's 5 min and more; 4 orders 1.5 times over PRICE_CALCULATED's 2 days: less overdue, so not listed.
+        var submitted = Enumerable.Range(0, StuckOrderQueries.MaxRows + 30)
+            .Select(i => Transition(Guid.NewGuid().ToString(), "SUBMITTED", TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(i)));
+        var priced = Enumerable.Range(0, 4).Select(_ => Transition(Guid.NewGuid().ToString(), "PRICE_CALCULATED", TimeSpan.FromDays(3)));
+        await WriteAsync([.. submitted, .. priced]);
+
+        var report = await Queries().GetAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(StuckOrderQueries.MaxRows, report.StuckOrders.Count);
+        Assert.All(report.StuckOrders, order => Assert.Equal("SUBMITTED", order.Status));
+        Assert.Equal(
+            [("PRICE_CALCULATED", 4L, TimeSpan.FromDays(3).TotalMilliseconds), ("SUBMITTED", StuckOrderQueries.MaxRows + 30L, (TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(229)).TotalMilliseconds)],
+            report.StuckCounts.OrderBy(count => count.Status, StringComparer.Ordinal).Select(count => (count.Status, count.Count, count.LongestWaitingMs)));
+    }
+
     private StuckOrderQueries Queries() => new(
         _dataSource,
         _readiness,
