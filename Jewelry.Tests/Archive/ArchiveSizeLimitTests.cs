@@ -80,6 +80,11 @@ public sealed class ArchiveSizeLimitTests(ArchiveFixture fixture)
     {
         await using var store = await fixture.NewStoreAsync();
         var hour = ArchiveKey.HourStart(DateTimeOffset.UtcNow.AddDays(-24));
+        for (var i = 0; i < 4; i++)
+        {
+            await WriteAsync(store, TraceDecoder.Decode(SampleTelemetry.OrderTrace(SampleTelemetry.NewTraceId(), Guid.NewGuid().ToString(), start: hour.AddMinutes(i))).Batch);
+        }
+
         for (var i = 0; i < 15; i++)
         {
             await WriteAsync(store, LogDecoder.Decode(Logs($"log {i}", hour.AddMinutes(i))).Batch);
@@ -91,19 +96,22 @@ public sealed class ArchiveSizeLimitTests(ArchiveFixture fixture)
             MetricDecoder.Decode(ArchiveMetricTests.EveryMetricType(service, hour.AddMinutes(3))).Batch,
             MetricDecoder.Decode(ArchiveMetricTests.EveryMetricType(service, hour.AddMinutes(4))).Batch);
         var before = await SnapshotAsync(store);
+        Assert.Equal(16, before.Spans.Count);
         Assert.Equal(30, before.Logs.Count);
         Assert.Equal(22, before.Points.Count);
-        var limits = new RetentionOptions { MaxAge = null, MaxSpans = null, MaxLogRecords = 20, MaxMetricPoints = 10 };
+        var limits = new RetentionOptions { MaxAge = null, MaxSpans = 12, MaxLogRecords = 20, MaxMetricPoints = 10 };
         var failing = fixture.Counters();
 
         var removed = await Retention(store, limits, fixture.Archive(fixture.UnreachableS3(), failing, store)).EnforceAsync(DateTimeOffset.UtcNow, Ct);
 
-        // 10 % over each limit stays: 22 log records (20 + 2), 11 metric points (10 + 1); the oldest beyond go unarchived.
-        Assert.Equal(new RetentionResult(0, 0, 8, 11), removed);
-        Assert.Equal(2, failing.Failures);
+        // 10 % over each limit stays: up to 14 spans (12 + 2; whole traces of 4: 12), 22 log records (20 + 2), 11 metric
+        // points (10 + 1); the oldest beyond go unarchived.
+        Assert.Equal(new RetentionResult(1, 4, 8, 11), removed);
+        Assert.Equal(3, failing.Failures);
         Assert.Equal(0, failing.Written);
-        Assert.Equal(19, failing.Unarchived);
+        Assert.Equal(4 + 8 + 11, failing.Unarchived);
         var kept = await SnapshotAsync(store);
+        Assert.Equal(12, kept.Spans.Count);
         Assert.Equal(before.Logs[8..], kept.Logs);
         Assert.Equal(11, kept.Points.Count);
 
