@@ -5,9 +5,10 @@ using Npgsql;
 namespace Jewelry.Dashboard.Archive;
 
 /// <summary>
-/// Stored spans and log records written back as one gzip-compressed OTLP JSON export request
-/// (<c>ExportTraceServiceRequest</c> / <c>ExportLogsServiceRequest</c>), grouped by resource and scope as an SDK sends
-/// them, so that the dashboard's own OTLP/JSON decoder reads an archive object as it reads an export.
+/// Stored spans, log records and metric points written back as one gzip-compressed OTLP JSON export request
+/// (<c>ExportTraceServiceRequest</c> / <c>ExportLogsServiceRequest</c> / <c>ExportMetricsServiceRequest</c>), grouped by
+/// resource and scope (and metric) as an SDK sends them, so that the dashboard's own OTLP/JSON decoder reads an archive
+/// object as it reads an export.
 /// </summary>
 internal static class ArchiveExport
 {
@@ -30,65 +31,85 @@ internal static class ArchiveExport
         ORDER BY l.resource_id, l.scope_name, l.log_id
         """;
 
-    public static Task<(byte[] Content, long Records)> TracesAsync(NpgsqlConnection connection, byte[][] traceIds, CancellationToken cancellationToken) =>
-        WriteAsync(connection, SpanColumns, traceIds, "resourceSpans", "scopeSpans", "spans", WriteSpan, cancellationToken);
+    private static readonly ExportLayout s_spans = new(SpanColumns, "resourceSpans", "scopeSpans", "spans", WriteSpan);
 
-    public static Task<(byte[] Content, long Records)> LogsAsync(NpgsqlConnection connection, long[] logIds, CancellationToken cancellationToken) =>
-        WriteAsync(connection, LogColumns, logIds, "resourceLogs", "scopeLogs", "logRecords", WriteLog, cancellationToken);
+    private static readonly ExportLayout s_logs = new(LogColumns, "resourceLogs", "scopeLogs", "logRecords", WriteLog);
 
-    private static async Task<(byte[] Content, long Records)> WriteAsync<TId>(
-        NpgsqlConnection connection,
-        string sql,
-        TId[] ids,
-        string resourcesProperty,
-        string scopesProperty,
-        string recordsProperty,
-        Action<Utf8JsonWriter, NpgsqlDataReader> writeRecord,
-        CancellationToken cancellationToken)
+    /// <summary>Writes the spans of <paramref name="traceIds"/> to <paramref name="output"/>, gzip-compressed; returns how many.</summary>
+    public static Task<long> TracesAsync(NpgsqlConnection connection, byte[][] traceIds, Stream output, CancellationToken cancellationToken) =>
+        WriteAsync(connection, s_spans, traceIds, output, cancellationToken);
+
+    public static Task<long> LogsAsync(NpgsqlConnection connection, long[] logIds, Stream output, CancellationToken cancellationToken) =>
+        WriteAsync(connection, s_logs, logIds, output, cancellationToken);
+
+    public static Task<long> MetricsAsync(NpgsqlConnection connection, long[] pointIds, Stream output, CancellationToken cancellationToken) =>
+        WriteAsync(connection, MetricExport.Layout, pointIds, output, cancellationToken);
+
+    // Rows are read one at a time and written through gzip to the output, so memory does not grow with the hour.
+    private static async Task<long> WriteAsync<TId>(
+        NpgsqlConnection connection, ExportLayout layout, TId[] ids, Stream output, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(layout.Sql, connection);
         command.Parameters.AddWithValue("ids", ids);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
-        using var output = new MemoryStream();
         long records = 0;
         await using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         await using (var writer = new Utf8JsonWriter(gzip))
         {
             writer.WriteStartObject();
-            writer.WriteStartArray(resourcesProperty);
+            writer.WriteStartArray(layout.ResourcesProperty);
             long? resource = null;
             string? scope = null;
+            string? group = null;
             while (await reader.ReadAsync(cancellationToken))
             {
                 var resourceId = reader.GetInt64(0);
                 var scopeKey = $"{reader.GetString(3)}\n{Text(reader, 4)}\n{Text(reader, 5)}";
+                var groupKey = layout.GroupKey?.Invoke(reader);
                 if (resourceId != resource)
                 {
                     if (resource is not null)
                     {
-                        EndScope(writer);
+                        EndScope(writer, layout, group);
                         EndResource(writer);
                     }
 
-                    StartResource(writer, reader, scopesProperty);
-                    StartScope(writer, reader, recordsProperty);
-                    (resource, scope) = (resourceId, scopeKey);
+                    StartResource(writer, reader, layout.ScopesProperty);
+                    StartScope(writer, reader, layout.RecordsProperty);
+                    (resource, scope, group) = (resourceId, scopeKey, null);
                 }
                 else if (scopeKey != scope)
                 {
-                    EndScope(writer);
-                    StartScope(writer, reader, recordsProperty);
-                    scope = scopeKey;
+                    EndScope(writer, layout, group);
+                    StartScope(writer, reader, layout.RecordsProperty);
+                    (scope, group) = (scopeKey, null);
                 }
 
-                writeRecord(writer, reader);
+                if (groupKey != group)
+                {
+                    if (group is not null)
+                    {
+                        layout.EndGroup!(writer);
+                    }
+
+                    layout.StartGroup!(writer, reader);
+                    group = groupKey;
+                }
+
+                layout.WriteRecord(writer, reader);
                 records++;
+
+                // Keeps what the writer holds small; gzip buffers on its own.
+                if (writer.BytesPending > 64 * 1024)
+                {
+                    await writer.FlushAsync(cancellationToken);
+                }
             }
 
             if (resource is not null)
             {
-                EndScope(writer);
+                EndScope(writer, layout, group);
                 EndResource(writer);
             }
 
@@ -96,7 +117,7 @@ internal static class ArchiveExport
             writer.WriteEndObject();
         }
 
-        return (output.ToArray(), records);
+        return records;
     }
 
     private static void StartResource(Utf8JsonWriter writer, NpgsqlDataReader reader, string scopesProperty)
@@ -126,8 +147,14 @@ internal static class ArchiveExport
         writer.WriteStartArray(recordsProperty);
     }
 
-    private static void EndScope(Utf8JsonWriter writer)
+    private static void EndScope(Utf8JsonWriter writer, ExportLayout layout, string? group)
     {
+        if (group is not null)
+        {
+            layout.EndGroup!(writer);
+        }
+
+
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
@@ -226,9 +253,9 @@ internal static class ArchiveExport
         writer.WriteEndObject();
     }
 
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    internal static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static byte[]? Bytes(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<byte[]>(ordinal);
+    internal static byte[]? Bytes(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<byte[]>(ordinal);
 
     private static long Number(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;

@@ -6,7 +6,8 @@ public static class ArchiveExtensions
 {
     /// <summary>
     /// <c>Dashboard:Archive</c>: when enabled, retention archives to S3 (<c>ConnectionStrings:{ConnectionName}</c>,
-    /// bucket <c>Bucket</c>) before deleting, and admins can import the archive back; off, nothing is registered.
+    /// bucket <c>Bucket</c>) before deleting by age or by a size limit, and admins can import the archive back; off,
+    /// nothing is registered.
     /// </summary>
     public static WebApplicationBuilder AddTelemetryArchive(this WebApplicationBuilder builder)
     {
@@ -16,6 +17,7 @@ public static class ArchiveExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Bucket), "Dashboard:Archive:Bucket must name a bucket.")
             .Validate(o => o.ImportKeep > TimeSpan.Zero, "Dashboard:Archive:ImportKeep must be positive.")
             .Validate(o => o.MaxImportRange > TimeSpan.Zero, "Dashboard:Archive:MaxImportRange must be positive.")
+            .Validate(o => o.SizeLimitMargin is >= 0 and <= 1, "Dashboard:Archive:SizeLimitMargin must be a fraction from 0 to 1 (0.1 keeps up to 10 % over a size limit while S3 is down).")
             .ValidateOnStart();
         if (!archive.Enabled)
         {

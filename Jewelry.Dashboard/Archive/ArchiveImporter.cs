@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Jewelry.Dashboard.Otlp;
 using Jewelry.Dashboard.Otlp.Decoding;
 using Jewelry.Dashboard.Otlp.Proto.Collector.Logs;
+using Jewelry.Dashboard.Otlp.Proto.Collector.Metrics;
 using Jewelry.Dashboard.Otlp.Proto.Collector.Trace;
 using Jewelry.Dashboard.Storage;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ public sealed class ArchiveImporter(
         var corrupt = new List<CorruptArchiveObject>();
         var already = new List<string>();
         int objects = 0;
-        long spans = 0, logs = 0, invalid = 0;
+        long spans = 0, logs = 0, points = 0, invalid = 0;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         foreach (var signal in Enum.GetValues<ArchiveSignal>())
@@ -55,14 +56,15 @@ public sealed class ArchiveImporter(
                 objects++;
                 spans += decoded.Batch.Spans.Count;
                 logs += decoded.Batch.Logs.Count;
+                points += decoded.Batch.MetricPoints.Count;
                 invalid += decoded.Rejected;
             }
         }
 
         logger.LogInformation(
-            "Imported {Objects} archive objects from {From:u} to {To:u}: {Spans} spans, {Logs} log records; {Corrupt} corrupt objects skipped, kept until {KeepUntil:u}",
-            objects, from, to, spans, logs, corrupt.Count, keepUntil);
-        return new ArchiveImportResult(from, to, objects, spans, logs, invalid, already, corrupt, keepUntil);
+            "Imported {Objects} archive objects from {From:u} to {To:u}: {Spans} spans, {Logs} log records, {Points} metric points; {Corrupt} corrupt objects skipped, kept until {KeepUntil:u}",
+            objects, from, to, spans, logs, points, corrupt.Count, keepUntil);
+        return new ArchiveImportResult(from, to, objects, spans, logs, points, invalid, already, corrupt, keepUntil);
     }
 
     private async Task<List<(string Key, DateTimeOffset Hour)>> KeysAsync(ArchiveSignal signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -80,7 +82,8 @@ public sealed class ArchiveImporter(
             }
         }
 
-        return [.. keys.OrderBy(k => k.Key, StringComparer.Ordinal)];
+        // In the order written: an hour's first object, then its later parts.
+        return [.. keys.OrderBy(k => k.Hour).ThenBy(k => ArchiveKey.PartOf(k.Key))];
     }
 
     private async Task<DecodedExport?> ReadAsync(ArchiveSignal signal, string key, List<CorruptArchiveObject> corrupt, CancellationToken cancellationToken)
@@ -88,9 +91,12 @@ public sealed class ArchiveImporter(
         try
         {
             var json = Gunzip(await store.ReadAsync(key, cancellationToken));
-            return signal == ArchiveSignal.Traces
-                ? TraceDecoder.Decode(OtlpJson.Parse<ExportTraceServiceRequest>(json))
-                : LogDecoder.Decode(OtlpJson.Parse<ExportLogsServiceRequest>(json));
+            return signal switch
+            {
+                ArchiveSignal.Traces => TraceDecoder.Decode(OtlpJson.Parse<ExportTraceServiceRequest>(json)),
+                ArchiveSignal.Logs => LogDecoder.Decode(OtlpJson.Parse<ExportLogsServiceRequest>(json)),
+                _ => MetricDecoder.Decode(OtlpJson.Parse<ExportMetricsServiceRequest>(json)),
+            };
         }
         catch (Exception exception) when (exception is InvalidDataException or OtlpFormatException)
         {

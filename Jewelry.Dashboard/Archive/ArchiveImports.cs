@@ -7,8 +7,11 @@ namespace Jewelry.Dashboard.Archive;
 internal static class ArchiveImports
 {
     /// <summary>A SQL condition: the hour of <paramref name="timeColumn"/> was not imported (parameter <c>@signal</c>).</summary>
-    public static string NotImportedHour(string timeColumn) =>
-        $"NOT EXISTS (SELECT 1 FROM archive_imports i WHERE i.signal = @signal AND i.hour_start = {timeColumn} - ({timeColumn} % 3600000000000))";
+    public static string NotImportedHour(string timeColumn) => $"NOT {ImportedHour(timeColumn)}";
+
+    /// <summary>A SQL condition: the hour of <paramref name="timeColumn"/> was imported (parameter <c>@signal</c>).</summary>
+    public static string ImportedHour(string timeColumn) =>
+        $"EXISTS (SELECT 1 FROM archive_imports i WHERE i.signal = @signal AND i.hour_start = {timeColumn} - ({timeColumn} % 3600000000000))";
 
     public static string Name(ArchiveSignal signal) => signal.ToString().ToLowerInvariant();
 

@@ -5,4 +5,5 @@ public enum ArchiveSignal
 {
     Traces,
     Logs,
+    Metrics,
 }

@@ -13,8 +13,8 @@ public sealed class ArchiveStore(IAmazonS3 s3, IOptions<ArchiveOptions> options)
 
     public string Bucket => _bucket;
 
-    /// <summary>Writes <paramref name="content"/> under the hour's first free key and returns that key; nothing is overwritten.</summary>
-    public async Task<string> WriteOnceAsync(ArchiveSignal signal, DateTimeOffset hour, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="content"/> (seekable, from its start) under the hour's first free key and returns that key; nothing is overwritten.</summary>
+    public async Task<string> WriteOnceAsync(ArchiveSignal signal, DateTimeOffset hour, Stream content, CancellationToken cancellationToken)
     {
         await EnsureBucketAsync(cancellationToken);
         for (var part = 0; ; part++)
@@ -25,8 +25,9 @@ public sealed class ArchiveStore(IAmazonS3 s3, IOptions<ArchiveOptions> options)
                 continue;
             }
 
-            using var body = new MemoryStream(content, writable: false);
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, InputStream = body, ContentType = "application/gzip" }, cancellationToken);
+            await s3.PutObjectAsync(
+                new PutObjectRequest { BucketName = _bucket, Key = key, InputStream = content, AutoCloseStream = false, ContentType = "application/gzip" },
+                cancellationToken);
             return key;
         }
     }

@@ -66,12 +66,12 @@ public sealed class ArchiveTests(ArchiveFixture fixture)
         Assert.Empty(await RowsAsync(SpanRows, order.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await JourneyAsync(order.Id)).Status);
         var hourStart = ArchiveKey.HourStart(hour);
-        var traceObject = await ReadObjectAsync(ArchiveKey.For(ArchiveSignal.Traces, hourStart, 0));
+        var traceObject = await fixture.ReadObjectAsync(ArchiveKey.For(ArchiveSignal.Traces, hourStart, 0));
         Assert.Contains(order.Id, traceObject, StringComparison.Ordinal);
         Assert.Contains("\"resourceSpans\"", traceObject, StringComparison.Ordinal);
-        Assert.Contains(order.Id, await ReadObjectAsync(ArchiveKey.For(ArchiveSignal.Logs, hourStart, 0)), StringComparison.Ordinal);
+        Assert.Contains(order.Id, await fixture.ReadObjectAsync(ArchiveKey.For(ArchiveSignal.Logs, hourStart, 0)), StringComparison.Ordinal);
 
-        using var import = await ImportAsync(hourStart, hourStart.AddHours(1));
+        using var import = await fixture.ImportAsync(hourStart, hourStart.AddHours(1));
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
         var result = await import.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(2, result.GetProperty("objects").GetInt32());
@@ -86,7 +86,7 @@ public sealed class ArchiveTests(ArchiveFixture fixture)
         // Imported hours are kept, and neither archived twice nor removed, by the next runs.
         await Retention(fixture.Archive()).EnforceAsync(DateTimeOffset.UtcNow, Ct);
         Assert.Equal(spansBefore, await RowsAsync(SpanRows, order.Id));
-        Assert.False(await ExistsAsync(ArchiveKey.For(ArchiveSignal.Traces, hourStart, 1)));
+        Assert.False(await fixture.ObjectExistsAsync(ArchiveKey.For(ArchiveSignal.Traces, hourStart, 1)));
     }
 
     [Fact]
@@ -103,13 +103,15 @@ public sealed class ArchiveTests(ArchiveFixture fixture)
         var notOtlp = ArchiveKey.For(ArchiveSignal.Traces, hour.AddHours(2), 0);
         await PutAsync(notGzip, "this is not gzip"u8.ToArray());
         await PutAsync(notOtlp, Gzip("{\"resourceSpans\": [{\"scopeSpans\": 7}]"u8.ToArray()));
+        var notMetrics = ArchiveKey.For(ArchiveSignal.Metrics, hour.AddHours(1), 0);
+        await PutAsync(notMetrics, Gzip("{\"resourceMetrics\": 5}"u8.ToArray()));
 
-        using var import = await ImportAsync(hour, hour.AddHours(3));
+        using var import = await fixture.ImportAsync(hour, hour.AddHours(3));
 
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
         var result = await import.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var corrupt = result.GetProperty("corrupt").EnumerateArray().ToDictionary(c => c.GetProperty("key").GetString()!, c => c.GetProperty("reason").GetString());
-        Assert.Equal([notGzip, notOtlp], corrupt.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([notMetrics, notGzip, notOtlp], corrupt.Keys.Order(StringComparer.Ordinal));
         Assert.All(corrupt.Values, reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
         Assert.Equal(1, result.GetProperty("objects").GetInt32());
         Assert.Equal(4, (await RowsAsync(SpanRows, orderId)).Count);
@@ -122,9 +124,7 @@ public sealed class ArchiveTests(ArchiveFixture fixture)
         var orderId = Guid.NewGuid().ToString();
         await WriteAsync(TraceDecoder.Decode(SampleTelemetry.OrderTrace(SampleTelemetry.NewTraceId(), orderId, start: hour.AddMinutes(7))).Batch);
         var counters = fixture.Counters();
-        var archive = new TelemetryArchive(
-            fixture.DataSource, new ArchiveStore(fixture.UnreachableS3(), Options.Create(fixture.Options)), counters, TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<TelemetryArchive>.Instance);
+        var archive = fixture.Archive(fixture.UnreachableS3(), counters);
 
         var removed = await Retention(archive).EnforceAsync(DateTimeOffset.UtcNow, Ct);
 
@@ -136,7 +136,7 @@ public sealed class ArchiveTests(ArchiveFixture fixture)
         // The store is back: the next run archives the hour.
         await Retention(fixture.Archive()).EnforceAsync(DateTimeOffset.UtcNow, Ct);
         Assert.Empty(await RowsAsync(SpanRows, orderId));
-        Assert.True(await ExistsAsync(ArchiveKey.For(ArchiveSignal.Traces, hour, 0)));
+        Assert.True(await fixture.ObjectExistsAsync(ArchiveKey.For(ArchiveSignal.Traces, hour, 0)));
     }
 
     [Fact]
@@ -209,41 +209,12 @@ public sealed class ArchiveTests(ArchiveFixture fixture)
         return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync(Ct) : string.Empty);
     }
 
-    private Task<HttpResponseMessage> ImportAsync(DateTimeOffset from, DateTimeOffset to) =>
-        fixture.Admin.PostAsync($"/api/archive/import?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}", content: null, Ct);
-
-    private async Task<List<string>> RowsAsync(string sql, string orderId)
-    {
-        await using var command = fixture.DataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("order", orderId);
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        while (await reader.ReadAsync(Ct))
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> RowsAsync(string sql, string orderId) => ArchiveFixture.RowsAsync(fixture.DataSource, sql, ("order", orderId));
 
     private async Task<long> CountImportsAsync()
     {
         await using var command = fixture.DataSource.CreateCommand("SELECT count(*) FROM archive_imports");
         return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private async Task<string> ReadObjectAsync(string key)
-    {
-        using var response = await fixture.S3.GetObjectAsync(fixture.Bucket, key, Ct);
-        await using var gzip = new GZipStream(response.ResponseStream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        return await reader.ReadToEndAsync(Ct);
-    }
-
-    private async Task<bool> ExistsAsync(string key)
-    {
-        var listed = await fixture.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = fixture.Bucket, Prefix = key }, Ct);
-        return (listed.S3Objects ?? []).Any(o => o.Key == key);
     }
 
     private async Task PutAsync(string key, byte[] content)

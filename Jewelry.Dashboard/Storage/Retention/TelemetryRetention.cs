@@ -11,11 +11,17 @@ namespace Jewelry.Dashboard.Storage.Retention;
 /// entries go by age alone, after <see cref="RetentionOptions.MaxAuditAge"/>, which only the configuration sets.
 /// Deletes run in chunks so ingest is never blocked behind one long transaction. The limits are read at every
 /// run: an admin's settings (<c>dashboard_settings</c>) when there are any, else <c>Dashboard:Retention</c>. With the
-/// archive on (<see cref="TelemetryArchive"/>), traces and logs past the age go to S3 first, and only what was archived
-/// is deleted; the size limits delete as without it.
+/// archive on (<see cref="TelemetryArchive"/>), what the age and the size limits remove (traces, logs and metric points)
+/// goes to S3 first, and only what was archived is deleted; while S3 does not take it, a size limit still deletes,
+/// unarchived, what is beyond the limit plus the archive's margin (<see cref="TelemetryArchive.Ceiling"/>), so the
+/// store stays bounded.
 /// </summary>
 public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options, TelemetryArchive? archive = null)
 {
+    /// <summary>Every trace with <c>newer_spans</c>, the spans of it and of all newer traces (newest first by start).</summary>
+    internal const string TracesBySpansNewerSql =
+        "SELECT trace_id, start_time_unix_nano, sum(span_count) OVER (ORDER BY start_time_unix_nano DESC, trace_id DESC) AS newer_spans FROM traces";
+
     private const int ChunkSize = 2_000;
     private readonly RetentionOptions _options = options.Value;
     private readonly RetentionSettingsStore _settings = new(dataSource);
@@ -46,36 +52,37 @@ public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<Ret
                     cutoff,
                     cancellationToken);
                 result += new RetentionResult(0, 0, await DeleteRowsAsync(connection, "logs", "log_id", "time_unix_nano < @cutoff", cutoff, cancellationToken), 0);
+                result += new RetentionResult(0, 0, 0,
+                    await DeleteRowsAsync(connection, "metric_points", "point_id", "time_unix_nano < @cutoff", cutoff, cancellationToken));
             }
-
-            result += new RetentionResult(0, 0, 0,
-                await DeleteRowsAsync(connection, "metric_points", "point_id", "time_unix_nano < @cutoff", cutoff, cancellationToken));
         }
 
+        // With the archive on, what is over a limit is archived first; then only what is beyond the archive's ceiling
+        // (nothing, unless S3 failed) is deleted unarchived.
         if (limits.MaxSpans is { } maxSpans)
         {
+            result += await ArchiveOverLimitAsync(ArchiveSignal.Traces, maxSpans, cancellationToken);
             // The running total of spans, newest trace first: everything past the limit goes.
-            result += await DeleteTracesAsync(
-                connection,
-                """
-                SELECT trace_id FROM (
-                    SELECT trace_id, sum(span_count) OVER (ORDER BY start_time_unix_nano DESC, trace_id DESC) AS newer_spans
-                    FROM traces) ranked
-                WHERE newer_spans > @cutoff
-                LIMIT @chunk
-                """,
-                maxSpans,
-                cancellationToken);
+            var deleted = await DeleteTracesAsync(
+                connection, $"SELECT trace_id FROM ({TracesBySpansNewerSql}) ranked WHERE newer_spans > @cutoff LIMIT @chunk", Keep(maxSpans), cancellationToken);
+            archive?.ReportUnarchived(ArchiveSignal.Traces, deleted.Spans, maxSpans);
+            result += deleted;
         }
 
         if (limits.MaxLogRecords is { } maxLogs)
         {
-            result += new RetentionResult(0, 0, await DeleteOverLimitAsync(connection, "logs", "log_id", maxLogs, cancellationToken), 0);
+            result += await ArchiveOverLimitAsync(ArchiveSignal.Logs, maxLogs, cancellationToken);
+            var deleted = await DeleteOverLimitAsync(connection, "logs", "log_id", Keep(maxLogs), cancellationToken);
+            archive?.ReportUnarchived(ArchiveSignal.Logs, deleted, maxLogs);
+            result += new RetentionResult(0, 0, deleted, 0);
         }
 
         if (limits.MaxMetricPoints is { } maxPoints)
         {
-            result += new RetentionResult(0, 0, 0, await DeleteOverLimitAsync(connection, "metric_points", "point_id", maxPoints, cancellationToken));
+            result += await ArchiveOverLimitAsync(ArchiveSignal.Metrics, maxPoints, cancellationToken);
+            var deleted = await DeleteOverLimitAsync(connection, "metric_points", "point_id", Keep(maxPoints), cancellationToken);
+            archive?.ReportUnarchived(ArchiveSignal.Metrics, deleted, maxPoints);
+            result += new RetentionResult(0, 0, 0, deleted);
         }
 
         if (_options.MaxAuditAge is { } maxAuditAge)
@@ -85,6 +92,11 @@ public sealed class TelemetryRetention(NpgsqlDataSource dataSource, IOptions<Ret
 
         return result;
     }
+
+    private async Task<RetentionResult> ArchiveOverLimitAsync(ArchiveSignal signal, long limit, CancellationToken cancellationToken) =>
+        archive is null ? RetentionResult.None : await archive.ArchiveOverLimitAsync(signal, limit, cancellationToken);
+
+    private long Keep(long limit) => archive?.Ceiling(limit) ?? limit;
 
     private static async Task<RetentionResult> DeleteTracesAsync(
         NpgsqlConnection connection, string selectExpiredSql, long cutoff, CancellationToken cancellationToken)
