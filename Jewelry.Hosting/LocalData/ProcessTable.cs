@@ -13,15 +13,26 @@ internal static class ProcessTable
             ? start
             : null;
 
+    /// <summary>
+    /// The process that does the work: DCP starts a project as <c>dotnet run</c>, which starts the service and waits for
+    /// it, so signalling the launcher (<c>kill -STOP</c> to freeze it) would leave the service running. The launcher's
+    /// child once it has one, else <paramref name="pid"/> itself.
+    /// </summary>
+    public static int WorkingProcess(int pid)
+    {
+        if (!IsDotnetRun(pid))
+        {
+            return pid;
+        }
+
+        var children = ChildrenByParent()[pid].ToList();
+        return children.Count == 1 ? children[0] : pid;
+    }
+
     /// <summary>Every process below <paramref name="pid"/> in the process tree, as it is now.</summary>
     public static IReadOnlyList<int> Descendants(int pid)
     {
-        var children = Directory.GetDirectories("/proc")
-            .Select(directory => int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var child) ? child : 0)
-            .Where(child => child > 0)
-            .Select(child => (Child: child, Parent: ReadStatFields(child) is { Length: > 1 } fields && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent) ? parent : 0))
-            .ToLookup(entry => entry.Parent, entry => entry.Child);
-
+        var children = ChildrenByParent();
         var found = new List<int>();
         var pending = new Queue<int>([pid]);
         while (pending.TryDequeue(out var parent))
@@ -34,6 +45,26 @@ internal static class ProcessTable
         }
 
         return found;
+    }
+
+    private static ILookup<int, int> ChildrenByParent() =>
+        Directory.GetDirectories("/proc")
+            .Select(directory => int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var child) ? child : 0)
+            .Where(child => child > 0)
+            .Select(child => (Child: child, Parent: ReadStatFields(child) is { Length: > 1 } fields && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent) ? parent : 0))
+            .ToLookup(entry => entry.Parent, entry => entry.Child);
+
+    private static bool IsDotnetRun(int pid)
+    {
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Split('\0');
+            return arguments.Length > 1 && Path.GetFileName(arguments[0]) == "dotnet" && arguments[1] == "run";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The fields of /proc/PID/stat after the command name (state first), or null when there is no such process.</summary>

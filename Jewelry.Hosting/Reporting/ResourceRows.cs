@@ -28,9 +28,9 @@ internal static class ResourceRows
             .ToImmutableSortedDictionary(group => group.Key, group => group.First().Url.TrimEnd('/'), StringComparer.Ordinal);
         var pid = snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value switch
         {
-            int value when value > 0 => value,
-            long value when value > 0 => (int)value,
-            string text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 => value,
+            int value when value > 0 => ProcessTable.WorkingProcess(value),
+            long value when value > 0 => ProcessTable.WorkingProcess((int)value),
+            string text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 => ProcessTable.WorkingProcess(value),
 
             // Not launched (yet): DCP says 0.
             _ => (int?)null,

@@ -38,6 +38,15 @@ public sealed partial class AppHostProcessTests
             Assert.True(recorded.Count >= 10, $"only {recorded.Count} processes recorded");
             var dataDirectory = DataDirectoryIn(stateFile);
 
+            // A project's pid is the service itself, not the `dotnet run` DCP starts it with: `kill -STOP <pid>` freezes it.
+            foreach (var (name, pid) in ProjectPidsIn(stateFile))
+            {
+                var process = ProcessInspector.Describe(pid);
+                Assert.DoesNotContain("dotnet run", process, StringComparison.Ordinal);
+                Assert.Matches(@"^\d+ \(\S*Jewelry\.\w+", process);
+                TestContext.Current.SendDiagnosticMessage($"{name}: {process}");
+            }
+
             var stopping = Stopwatch.StartNew();
             appHost.Terminate();
             var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromSeconds(90));
@@ -242,6 +251,14 @@ public sealed partial class AppHostProcessTests
 
             // A service DCP has not launched yet has pid 0.
             .Where(pid => pid > 0)];
+    }
+
+    private static List<(string Name, int Pid)> ProjectPidsIn(string stateFile)
+    {
+        using var state = TryRead(stateFile) ?? throw new InvalidOperationException("no state file");
+        return [.. state.RootElement.GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("type").GetString() == "project" && r.TryGetProperty("pid", out _))
+            .Select(r => (r.GetProperty("name").GetString()!, r.GetProperty("pid").GetInt32()))];
     }
 
     private static JsonDocument? TryRead(string stateFile)
