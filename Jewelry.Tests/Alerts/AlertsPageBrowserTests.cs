@@ -24,8 +24,10 @@ public sealed class AlertsPageBrowserTests(AlertsStackFixture stack, HeadlessChr
     {
         Assert.SkipWhen(HeadlessChromium.Disabled, "JEWELRY_BROWSER_TESTS=0");
         var orderId = Guid.NewGuid();
-        await RabbitMqProbe.PublishAsync(stack.App, RoutingKeys.PriceRequested, Guid.NewGuid().ToString(), "PriceCalculationRequested", Encoding.UTF8.GetBytes("[]"), orderId);
-        var queue = OrderTopology.MesPriceRequests.Name;
+        // The CRM's production events: the poison test needs the first firing on the MES's price requests to be its own;
+        // the hanging-receiver test takes this queue's alert firing already.
+        await RabbitMqProbe.PublishAsync(stack.App, RoutingKeys.ProductionStageChanged, Guid.NewGuid().ToString(), "ProductionStageChanged", Encoding.UTF8.GetBytes("[]"), orderId);
+        var queue = OrderTopology.CrmProductionEvents.Name;
         await Eventually.WaitUntilAsync(
             async () => (await stack.Dashboard.AlertsAsync()).AlertOf(DeadLettered, queue) is { } alert && alert.OrderIds().Contains(orderId.ToString()),
             TimeSpan.FromSeconds(60),
@@ -40,9 +42,9 @@ public sealed class AlertsPageBrowserTests(AlertsStackFixture stack, HeadlessChr
         var row = page.Locator($"#firing ~ table[data-testid=alerts] tr[data-rule='{DeadLettered}']").Filter(new() { HasText = queue });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToHaveAttributeAsync("data-state", "Firing");
-        await Expect(row).ToContainTextAsync("mes-api");
-        await Expect(row).ToContainTextAsync("Price calculation in the MES");
-        await Expect(row).ToContainTextAsync("Malformed PriceCalculationRequested");
+        await Expect(row).ToContainTextAsync("crm-api");
+        await Expect(row).ToContainTextAsync($"Consumer of {queue}");
+        await Expect(row).ToContainTextAsync("Malformed ProductionStageChanged");
         await Expect(row).ToContainTextAsync($"{WebhookReceiver.Ok} (firing):");
         var link = row.GetByRole(AriaRole.Link, new() { Name = orderId.ToString(), Exact = true });
         await Expect(link).ToHaveAttributeAsync("href", $"/orders/{orderId}");

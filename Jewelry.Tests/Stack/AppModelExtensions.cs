@@ -54,6 +54,10 @@ internal static class AppModelExtensions
         Assert.True(result.Success, $"Starting {resourceName} failed: {result.Message}");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(s_healthyWithin);
+
+        // Until DCP has taken the command, the snapshot still says Exited, which the health wait reads as a failed start.
+        await app.ResourceNotifications.WaitForResourceAsync(
+            resourceName, resourceEvent => !KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), deadline.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, deadline.Token);
     }
 
