@@ -48,6 +48,22 @@ else
   log "s3rver present"
 fi
 
+# TLS: the APIs, the gateway, the token server and both dashboards' OTLP endpoints serve HTTPS with the ASP.NET Core
+# development certificate (Kestrel finds it in the user's store). Create it when missing and trust it: for .NET in the
+# user's Root store, for OpenSSL (curl) in ~/.aspnet/dev-certs/trust, which OpenSSL reads only through SSL_CERT_DIR.
+# Exit code 4 of --trust means "trusted by some clients": browsers' NSS stores need certutil, which nothing here needs.
+dev_cert_trust="$HOME/.aspnet/dev-certs/trust"
+if SSL_CERT_DIR="$dev_cert_trust:${SSL_CERT_DIR:-/etc/ssl/certs}" dotnet dev-certs https --check --trust >/dev/null 2>&1; then
+  log "HTTPS development certificate present and trusted"
+else
+  log "creating and trusting the HTTPS development certificate (dotnet dev-certs https --trust)"
+  dotnet dev-certs https --trust >/dev/null 2>&1 || [ $? -eq 4 ]
+  if ! SSL_CERT_DIR="$dev_cert_trust:${SSL_CERT_DIR:-/etc/ssl/certs}" dotnet dev-certs https --check --trust >/dev/null; then
+    echo "setup: the HTTPS development certificate is not trusted; see 'dotnet dev-certs https --check --trust --verbose'" >&2
+    exit 2
+  fi
+fi
+
 log "restoring NuGet packages"
 dotnet restore Jewelry.sln --verbosity quiet
 log "ready"

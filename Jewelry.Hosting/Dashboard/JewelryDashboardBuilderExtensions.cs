@@ -27,8 +27,8 @@ public static class JewelryDashboardBuilderExtensions
 
         var dashboard = builder.AddProject<TProject>(name)
             .WithAnnotation(new JewelryDashboardAnnotation(apiKey, browserToken))
-            .WithHttpEndpoint(name: OtlpGrpcEndpointName)
-            .WithHttpEndpoint(name: OtlpHttpEndpointName)
+            .WithHttpsEndpoint(name: OtlpGrpcEndpointName)
+            .WithHttpsEndpoint(name: OtlpHttpEndpointName)
 
             // The UI alone goes into ASPNETCORE_URLS; the dashboard binds the OTLP ports from the variables below.
             .WithEndpointsInEnvironment(endpoint => endpoint.Name == UiEndpointName);
@@ -36,8 +36,8 @@ public static class JewelryDashboardBuilderExtensions
         var grpc = dashboard.GetEndpoint(OtlpGrpcEndpointName);
         var http = dashboard.GetEndpoint(OtlpHttpEndpointName);
         dashboard
-            .WithEnvironment("DOTNET_DASHBOARD_OTLP_ENDPOINT_URL", ReferenceExpression.Create($"http://localhost:{grpc.Property(EndpointProperty.TargetPort)}"))
-            .WithEnvironment("DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}"))
+            .WithEnvironment("DOTNET_DASHBOARD_OTLP_ENDPOINT_URL", ReferenceExpression.Create($"https://localhost:{grpc.Property(EndpointProperty.TargetPort)}"))
+            .WithEnvironment("DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", ReferenceExpression.Create($"https://localhost:{http.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment("Dashboard__Otlp__AuthMode", "ApiKey")
             .WithEnvironment("Dashboard__Otlp__PrimaryApiKey", apiKey)
             .WithEnvironment("Dashboard__Frontend__AuthMode", "BrowserToken")
