@@ -63,7 +63,7 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
         var httpCases = OtlpEndpoints.HttpCases(http.BaseAddress!, apiKey).ToList();
         var grpcCases = OtlpEndpoints.GrpcCases(grpc.BaseAddress!, apiKey).ToList();
 
-        // Absolute URIs: one client sends both (HTTP/1.1 and h2c).
+        // Absolute URIs: one client sends both (HTTP/1.1 and HTTP/2, both over TLS).
         await RunAsync("dashboard OTLP", http, http, [.. httpCases, .. grpcCases], $"OTLP/HTTP {httpCases.Count} cases, OTLP/gRPC {grpcCases.Count} cases");
     }
 
