@@ -25,6 +25,8 @@ command -v node >/dev/null || missing_apt+=(nodejs)
 command -v npm >/dev/null || missing_apt+=(npm)
 # The README's curl examples read JSON with jq; a test runs them.
 command -v jq >/dev/null || missing_apt+=(jq)
+# dotnet dev-certs names the certificate it trusts for OpenSSL (curl) by its subject hash with the openssl command.
+command -v openssl >/dev/null || missing_apt+=(openssl)
 if [ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ]; then
   # The browser tests start Debian's /usr/bin/chromium; another chromium on the PATH does not count.
   [ -x /usr/bin/chromium ] || missing_apt+=(chromium)
@@ -35,7 +37,7 @@ if [ ${#missing_apt[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" >/dev/null
 else
-  log "Debian packages present (postgresql, rabbitmq-server, util-linux, nodejs, npm$([ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ] && echo ", chromium"))"
+  log "Debian packages present (postgresql, rabbitmq-server, util-linux, nodejs, npm, jq, openssl$([ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ] && echo ", chromium"))"
 fi
 
 # The S3 store (s3rver) comes from npm; reinstall only when the lock file changed.
