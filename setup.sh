@@ -25,6 +25,8 @@ command -v node >/dev/null || missing_apt+=(nodejs)
 command -v npm >/dev/null || missing_apt+=(npm)
 # The README's curl examples read JSON with jq; a test runs them.
 command -v jq >/dev/null || missing_apt+=(jq)
+# dotnet dev-certs names the certificate it trusts for OpenSSL (curl) by its subject hash with the openssl command.
+command -v openssl >/dev/null || missing_apt+=(openssl)
 if [ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ]; then
   # The browser tests start Debian's /usr/bin/chromium; another chromium on the PATH does not count.
   [ -x /usr/bin/chromium ] || missing_apt+=(chromium)
@@ -35,7 +37,7 @@ if [ ${#missing_apt[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" >/dev/null
 else
-  log "Debian packages present (postgresql, rabbitmq-server, util-linux, nodejs, npm$([ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ] && echo ", chromium"))"
+  log "Debian packages present (postgresql, rabbitmq-server, util-linux, nodejs, npm, jq, openssl$([ "${JEWELRY_BROWSER_TESTS:-1}" = "1" ] && echo ", chromium"))"
 fi
 
 # The S3 store (s3rver) comes from npm; reinstall only when the lock file changed.
@@ -46,6 +48,22 @@ if [ ! -f "$stamp" ] || ! cmp -s tools/s3rver/package-lock.json "$stamp"; then
   cp tools/s3rver/package-lock.json "$stamp"
 else
   log "s3rver present"
+fi
+
+# TLS: the APIs, the gateway, the token server and both dashboards' OTLP endpoints serve HTTPS with the ASP.NET Core
+# development certificate (Kestrel finds it in the user's store). Create it when missing and trust it: for .NET in the
+# user's Root store, for OpenSSL (curl) in ~/.aspnet/dev-certs/trust, which OpenSSL reads only through SSL_CERT_DIR.
+# Exit code 4 of --trust means "trusted by some clients": browsers' NSS stores need certutil, which nothing here needs.
+dev_cert_trust="$HOME/.aspnet/dev-certs/trust"
+if SSL_CERT_DIR="$dev_cert_trust:${SSL_CERT_DIR:-/etc/ssl/certs}" dotnet dev-certs https --check --trust >/dev/null 2>&1; then
+  log "HTTPS development certificate present and trusted"
+else
+  log "creating and trusting the HTTPS development certificate (dotnet dev-certs https --trust)"
+  dotnet dev-certs https --trust >/dev/null 2>&1 || [ $? -eq 4 ]
+  if ! SSL_CERT_DIR="$dev_cert_trust:${SSL_CERT_DIR:-/etc/ssl/certs}" dotnet dev-certs https --check --trust >/dev/null; then
+    echo "setup: the HTTPS development certificate is not trusted; see 'dotnet dev-certs https --check --trust --verbose'" >&2
+    exit 2
+  fi
 fi
 
 log "restoring NuGet packages"

@@ -6,6 +6,6 @@ cd "$(dirname "$0")"
 # Chromium is for the browser tests only: ./test.sh installs it.
 JEWELRY_BROWSER_TESTS=0 ./setup.sh
 dotnet build Jewelry.AppHost --verbosity quiet --nologo
-# The launch profile "http" sets the Aspire dashboard's URLs; dotnet run passes Ctrl+C and SIGTERM on to the AppHost,
+# The launch profile "https" sets the Aspire dashboard's URLs (its OTLP endpoints over TLS); dotnet run passes Ctrl+C and SIGTERM on to the AppHost,
 # which stops everything it started.
-exec dotnet run --project Jewelry.AppHost --no-build --launch-profile http -- "$@"
+exec dotnet run --project Jewelry.AppHost --no-build --launch-profile https -- "$@"

@@ -18,7 +18,7 @@ builder.AddMessaging<ShopDbContext>("messaging")
 builder.AddStuckOrderThresholds();
 builder.AddOperatorAuthentication();
 builder.Services.AddSingleton<ModelStore>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddOperatorSecurity());
 
 var app = builder.Build();
 

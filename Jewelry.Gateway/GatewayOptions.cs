@@ -7,8 +7,8 @@ public sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 
-    /// <summary>Where the MES is: a service discovery name (<c>http://mes-api</c>) or an address.</summary>
-    public string MesAddress { get; set; } = "http://mes-api";
+    /// <summary>Where the MES is: a service discovery name (<c>https://mes-api</c>) or an address.</summary>
+    public string MesAddress { get; set; } = "https://mes-api";
 
     /// <summary>Every partner's token bucket, unless <see cref="ClientRateLimits"/> names the partner.</summary>
     public TokenBucketSettings RateLimit { get; set; } = new();

@@ -17,7 +17,7 @@ builder.AddMesPricing();
 builder.AddSellerAuthentication();
 builder.AddOperatorAuthentication();
 builder.AddSellerOrders();
-builder.Services.AddOpenApi(options => options.AddSellerSecurity());
+builder.Services.AddOpenApi(options => options.AddSellerSecurity().AddOperatorSecurity());
 
 var app = builder.Build();
 

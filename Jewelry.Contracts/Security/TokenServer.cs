@@ -10,7 +10,7 @@ public static class TokenServer
     /// The issuer of every token: the logical address service discovery resolves, so resource servers fetch the
     /// metadata and signing keys from it wherever the token server runs.
     /// </summary>
-    public const string Issuer = "http://" + ResourceName + "/";
+    public const string Issuer = "https://" + ResourceName + "/";
 
     public const string TokenPath = "/connect/token";
 }

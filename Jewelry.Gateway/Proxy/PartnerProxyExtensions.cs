@@ -5,7 +5,7 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class PartnerProxyExtensions
 {
-    /// <summary>YARP with <see cref="PartnerRoutes"/>; <c>http://mes-api</c> resolved by service discovery.</summary>
+    /// <summary>YARP with <see cref="PartnerRoutes"/>; <c>https://mes-api</c> resolved by service discovery.</summary>
     public static IHostApplicationBuilder AddPartnerProxy(this IHostApplicationBuilder builder)
     {
         var mesAddress = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>()?.MesAddress ?? new GatewayOptions().MesAddress;

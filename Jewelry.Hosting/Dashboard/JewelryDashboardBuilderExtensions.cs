@@ -27,17 +27,15 @@ public static class JewelryDashboardBuilderExtensions
 
         var dashboard = builder.AddProject<TProject>(name)
             .WithAnnotation(new JewelryDashboardAnnotation(apiKey, browserToken))
-            .WithHttpEndpoint(name: OtlpGrpcEndpointName)
-            .WithHttpEndpoint(name: OtlpHttpEndpointName)
+            .WithHttpsEndpoint(name: OtlpGrpcEndpointName)
+            .WithHttpsEndpoint(name: OtlpHttpEndpointName)
 
             // The UI alone goes into ASPNETCORE_URLS; the dashboard binds the OTLP ports from the variables below.
             .WithEndpointsInEnvironment(endpoint => endpoint.Name == UiEndpointName);
 
-        var grpc = dashboard.GetEndpoint(OtlpGrpcEndpointName);
-        var http = dashboard.GetEndpoint(OtlpHttpEndpointName);
         dashboard
-            .WithEnvironment("DOTNET_DASHBOARD_OTLP_ENDPOINT_URL", ReferenceExpression.Create($"http://localhost:{grpc.Property(EndpointProperty.TargetPort)}"))
-            .WithEnvironment("DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}"))
+            .WithEnvironment("DOTNET_DASHBOARD_OTLP_ENDPOINT_URL", OtlpListenUrl(builder, dashboard.GetEndpoint(OtlpGrpcEndpointName)))
+            .WithEnvironment("DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", OtlpListenUrl(builder, dashboard.GetEndpoint(OtlpHttpEndpointName)))
             .WithEnvironment("Dashboard__Otlp__AuthMode", "ApiKey")
             .WithEnvironment("Dashboard__Otlp__PrimaryApiKey", apiKey)
             .WithEnvironment("Dashboard__Frontend__AuthMode", "BrowserToken")
@@ -74,6 +72,16 @@ public static class JewelryDashboardBuilderExtensions
 
         return dashboard;
     }
+
+    /// <summary>
+    /// Where the dashboard binds an OTLP endpoint. Run locally, Kestrel terminates TLS with the development certificate;
+    /// published, the endpoint is still https, but the platform's ingress (Azure Container Apps) terminates TLS and
+    /// the container, which has no development certificate, listens on plain http behind it.
+    /// </summary>
+    private static ReferenceExpression OtlpListenUrl(IDistributedApplicationBuilder builder, EndpointReference endpoint) =>
+        builder.ExecutionContext.IsRunMode
+            ? ReferenceExpression.Create($"https://localhost:{endpoint.Property(EndpointProperty.TargetPort)}")
+            : ReferenceExpression.Create($"http://localhost:{endpoint.Property(EndpointProperty.TargetPort)}");
 
     /// <summary>
     /// Exports the service's traces, metrics and logs to the Jewelry dashboard too (beside the standard OTLP exporter

@@ -46,10 +46,8 @@ public static class TokenServerExtensions
                     server.AddEncryptionCertificate(Load(settings.EncryptionCertificate, "EncryptionCertificate"));
                 }
 
-                // The stack runs plain HTTP until it has TLS (README, Security).
                 server.UseAspNetCore()
-                    .EnableTokenEndpointPassthrough()
-                    .DisableTransportSecurityRequirement();
+                    .EnableTokenEndpointPassthrough();
             });
 
         return builder;

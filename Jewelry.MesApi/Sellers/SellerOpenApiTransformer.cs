@@ -1,4 +1,5 @@
 using Jewelry.Contracts.Security;
+using Jewelry.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -10,21 +11,16 @@ public sealed class SellerOpenApiTransformer : IOpenApiDocumentTransformer, IOpe
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Components ??= new OpenApiComponents();
-        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
-        document.Components.SecuritySchemes[SellerAuthentication.BearerScheme] = new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.Http,
-            Scheme = "bearer",
-            BearerFormat = "JWT",
-            Description = $"External sellers: an access token from the token server ({TokenServer.TokenPath}, client credentials, scopes {string.Join(" and ", PartnerScopes.All)}), through the partner gateway.",
-        };
-        document.Components.SecuritySchemes[SellerAuthentication.Scheme] = new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.Http,
-            Scheme = "basic",
-            Description = "Deprecated: the client id as user name, the client secret as password. Use the bearer tokens.",
-        };
+        OpenApiSecuritySchemes.Declare(
+            document,
+            SellerAuthentication.BearerScheme,
+            "bearer",
+            $"External sellers: an access token from the token server ({TokenServer.TokenPath}, client credentials, scopes {string.Join(" and ", PartnerScopes.All)}), through the partner gateway.");
+        OpenApiSecuritySchemes.Declare(
+            document,
+            SellerAuthentication.Scheme,
+            "basic",
+            "Deprecated: the client id as user name, the client secret as password. Use the bearer tokens.");
         return Task.CompletedTask;
     }
 
@@ -32,13 +28,9 @@ public sealed class SellerOpenApiTransformer : IOpenApiDocumentTransformer, IOpe
     {
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == SellerAuthentication.Policy))
         {
-            operation.Security ??= [];
             foreach (var scheme in new[] { SellerAuthentication.BearerScheme, SellerAuthentication.Scheme })
             {
-                operation.Security.Add(new OpenApiSecurityRequirement
-                {
-                    [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [],
-                });
+                OpenApiSecuritySchemes.Require(operation, context.Document, scheme);
             }
         }
 

@@ -20,7 +20,7 @@ public static class BearerTokenExtensions
     /// <summary>
     /// Accepts the token server's JWT access tokens for <paramref name="audience"/> (JwtBearer): issuer, audience,
     /// lifetime and signature checked against the keys the token server publishes, fetched through service discovery
-    /// (<c>http://identity</c>) and refreshed when a token names an unknown key. Refusals are problem details with
+    /// (<c>https://identity</c>) and refreshed when a token names an unknown key. Refusals are problem details with
     /// <c>WWW-Authenticate</c> (<see cref="BearerProblemDetails"/>; <paramref name="events"/>, else the partners' ones).
     /// </summary>
     public static AuthenticationBuilder AddBearerTokens(
@@ -36,8 +36,6 @@ public static class BearerTokenExtensions
                 options.TokenValidationParameters.ValidIssuer = TokenServer.Issuer;
                 options.TokenValidationParameters.ClockSkew = clockSkew;
 
-                // The stack runs plain HTTP until it has TLS (README, Security); the metadata comes from the token server.
-                options.RequireHttpsMetadata = false;
                 options.MapInboundClaims = false;
                 options.Backchannel = clients.CreateClient(TokenServer.ResourceName);
                 options.Events = events ?? BearerProblemDetails.Events;

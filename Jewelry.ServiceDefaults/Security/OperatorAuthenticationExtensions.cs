@@ -2,6 +2,7 @@ using Jewelry.Contracts.Security;
 using Jewelry.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,11 @@ public static class OperatorAuthenticationExtensions
                 .RequireClaim(OperatorRoles.ClaimType, OperatorRoles.Operator));
         return builder;
     }
+
+    /// <summary>Documents the operators' bearer tokens in the OpenAPI document, on the operations that need them.</summary>
+    public static OpenApiOptions AddOperatorSecurity(this OpenApiOptions options) => options
+        .AddDocumentTransformer<OperatorOpenApiTransformer>()
+        .AddOperationTransformer<OperatorOpenApiTransformer>();
 
     /// <summary>Operators' routes: any operator or viewer may call them (add <see cref="OperatorAuthentication.WritePolicy"/> to those that change something), and their spans carry the operator's id.</summary>
     public static RouteGroupBuilder RequireOperatorToken(this RouteGroupBuilder group) => group

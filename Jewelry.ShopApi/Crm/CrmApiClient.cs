@@ -4,8 +4,8 @@ using Polly;
 namespace Jewelry.ShopApi.Crm;
 
 /// <summary>
-/// Calls the CRM API at <c>https+http://crm-api</c>, which service discovery resolves from
-/// <c>services:crm-api:https:0</c> when the CRM has an https endpoint, else <c>services:crm-api:http:0</c>.
+/// Calls the CRM API at <c>https://crm-api</c>, which service discovery resolves from <c>services:crm-api:https:0</c>;
+/// never over plain http.
 /// The client's defaults retry a POST only when the CRM cannot have acted.
 /// </summary>
 public sealed class CrmApiClient(HttpClient httpClient)

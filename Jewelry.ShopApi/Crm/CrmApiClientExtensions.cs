@@ -4,7 +4,7 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class CrmApiClientExtensions
 {
-    public const string CrmApiAddress = "https+http://crm-api";
+    public const string CrmApiAddress = "https://crm-api";
 
     public static IHostApplicationBuilder AddCrmApiClient(this IHostApplicationBuilder builder)
     {

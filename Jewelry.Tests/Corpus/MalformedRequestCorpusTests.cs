@@ -39,10 +39,10 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
     [InlineData("dashboard")]
     public async Task Every_endpoint_refuses_malformed_requests_with_problem_details_and_changes_nothing(string resource)
     {
-        using var anonymous = Client(resource, "http");
+        using var anonymous = Client(resource);
         using var client = resource == "dashboard"
             ? await DashboardSignIn.SignInAsync(stack.App.GetEndpoint("dashboard", "http"), DemoUsers.AdminName, DemoUsers.AdminPassword, Ct)
-            : Client(resource, "http");
+            : Client(resource);
         var service = await ServiceAsync(resource);
         // The gateway has no document of its own: it forwards the MES's seller operations.
         var operations = resource == "gateway"
@@ -63,14 +63,14 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
         var httpCases = OtlpEndpoints.HttpCases(http.BaseAddress!, apiKey).ToList();
         var grpcCases = OtlpEndpoints.GrpcCases(grpc.BaseAddress!, apiKey).ToList();
 
-        // Absolute URIs: one client sends both (HTTP/1.1 and h2c).
+        // Absolute URIs: one client sends both (HTTP/1.1 and HTTP/2, both over TLS).
         await RunAsync("dashboard OTLP", http, http, [.. httpCases, .. grpcCases], $"OTLP/HTTP {httpCases.Count} cases, OTLP/gRPC {grpcCases.Count} cases");
     }
 
     [Fact]
     public async Task The_token_endpoint_refuses_malformed_token_requests_in_the_OAuth_error_format_and_issues_nothing()
     {
-        using var identity = Client(TokenServer.ResourceName, "http");
+        using var identity = Client(TokenServer.ResourceName);
         var cases = TokenEndpointCases.For(identity.BaseAddress!, TestPartners.Corpus).ToList();
 
         await RunAsync(TokenServer.ResourceName, identity, identity, cases, $"{cases.Count} token requests");
@@ -167,7 +167,8 @@ public sealed class MalformedRequestCorpusTests(StackFixture stack, ITestOutputH
             ?? throw new InvalidOperationException("The dashboard's OTLP API key has no value.");
     }
 
-    private HttpClient Client(string resource, string endpoint) =>
+    // No endpoint name: the https one, else http (the dashboard's UI).
+    private HttpClient Client(string resource, string? endpoint = null) =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
         {
             BaseAddress = stack.App.GetEndpoint(resource, endpoint),

@@ -42,13 +42,13 @@ internal sealed class AppHostProcess : IDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        // What the launch profile sets, on free ports.
+        // What the launch profile sets, on free ports: the UI over plain http, the OTLP and resource service endpoints over TLS.
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         startInfo.Environment["ASPNETCORE_URLS"] = FreeUrl();
-        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = FreeUrl();
-        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = FreeUrl();
-        startInfo.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = FreeUrl();
+        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = FreeUrl("https");
+        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = FreeUrl("https");
+        startInfo.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = FreeUrl("https");
         startInfo.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         startInfo.Environment["DcpPublisher__RandomizePorts"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -94,7 +94,7 @@ internal sealed class AppHostProcess : IDisposable
         _output.Dispose();
     }
 
-    private static string FreeUrl() => $"http://127.0.0.1:{FreePort.Next()}";
+    private static string FreeUrl(string scheme = "http") => $"{scheme}://127.0.0.1:{FreePort.Next()}";
 
     private void Append(string? line)
     {

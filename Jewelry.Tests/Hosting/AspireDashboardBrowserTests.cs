@@ -103,7 +103,7 @@ public sealed partial class AspireDashboardBrowserTests(HeadlessChromium chromiu
     {
         using var state = JsonDocument.Parse(File.ReadAllText(stateFile));
         var shop = state.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "shop-api");
-        return new Uri(shop.GetProperty("endpoints").GetProperty("http").GetString()!);
+        return new Uri(shop.GetProperty("endpoints").GetProperty("https").GetString()!);
     }
 
     [GeneratedRegex(@"Aspire dashboard:  (?<url>(?<root>http://127\.0\.0\.1:\d+)/login\?t=[0-9a-f]{32})")]

@@ -45,6 +45,10 @@ public sealed class ManifestTests
             AssertGeneratedSecret(resources, "dashboard-otlp-api-key");
             AssertGeneratedSecret(resources, "dashboard-browser-token");
 
+            // Its OTLP endpoints are https; the platform's ingress terminates TLS, so the container binds plain http.
+            Assert.Equal("https", dashboard.GetProperty("bindings").GetProperty("otlp-grpc").GetProperty("scheme").GetString());
+            Assert.Equal("http://localhost:{dashboard.bindings.otlp-grpc.targetPort}", dashboard.GetProperty("env").GetProperty("DOTNET_DASHBOARD_OTLP_ENDPOINT_URL").GetString());
+
             var shop = resources.GetProperty("shop-api");
             Assert.Equal("project.v0", shop.GetProperty("type").GetString());
             Assert.Equal(

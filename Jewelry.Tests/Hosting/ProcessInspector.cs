@@ -35,6 +35,13 @@ internal static class ProcessInspector
         return found;
     }
 
+    /// <summary>The variables the process was started with.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync(int pid, CancellationToken cancellationToken) =>
+        (await File.ReadAllTextAsync($"/proc/{pid}/environ", cancellationToken))
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(variable => variable.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty, StringComparer.Ordinal);
+
     public static string Describe(int pid)
     {
         try

@@ -28,6 +28,9 @@ internal static class ReadmeScripts
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+
+        // As on a fresh Debian machine: curl ignores the README's SSL_CERT_DIR while CURL_CA_BUNDLE is set (README, TLS).
+        start.Environment.Remove("CURL_CA_BUNDLE");
         using var bash = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
         var output = bash.StandardOutput.ReadToEndAsync();
         var errors = bash.StandardError.ReadToEndAsync();

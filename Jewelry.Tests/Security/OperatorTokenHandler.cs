@@ -23,5 +23,5 @@ public sealed class OperatorTokenHandler(OperatorTokens tokens) : DelegatingHand
 
     /// <summary>A client of <paramref name="resource"/> whose calls carry the operator's token.</summary>
     public static HttpClient CreateClient(DistributedApplication app, string resource, OperatorTokens tokens) =>
-        new(new OperatorTokenHandler(tokens)) { BaseAddress = app.GetEndpoint(resource, "http") };
+        new(new OperatorTokenHandler(tokens)) { BaseAddress = app.GetEndpoint(resource) };
 }

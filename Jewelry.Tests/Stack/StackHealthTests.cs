@@ -29,14 +29,11 @@ public sealed class StackHealthTests(StackFixture stack)
     public async Task A_running_service_got_the_variables_Aspire_and_the_Jewelry_dashboard_wiring_give_it()
     {
         var pid = await stack.App.ProcessIdAsync("shop-api") ?? throw new InvalidOperationException("shop-api has no pid");
-        var environment = (await File.ReadAllTextAsync($"/proc/{pid}/environ", TestContext.Current.CancellationToken))
-            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(variable => variable.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : string.Empty, StringComparer.Ordinal);
+        var environment = await ProcessInspector.EnvironmentAsync(pid, TestContext.Current.CancellationToken);
 
         Assert.Equal(await stack.App.ConnectionStringAsync("shopdb"), environment["ConnectionStrings__shopdb"]);
         Assert.Equal(await stack.App.ConnectionStringAsync("models"), environment["ConnectionStrings__models"]);
-        Assert.Equal(stack.App.GetEndpoint("crm-api", "http").ToString().TrimEnd('/'), environment["services__crm-api__http__0"].TrimEnd('/'));
+        Assert.Equal(stack.App.GetEndpoint("crm-api", "https").ToString().TrimEnd('/'), environment["services__crm-api__https__0"].TrimEnd('/'));
         Assert.Equal("shop-api", environment["OTEL_SERVICE_NAME"]);
         Assert.Equal(stack.App.GetEndpoint("dashboard", JewelryDashboardBuilderExtensions.OtlpGrpcEndpointName).ToString().TrimEnd('/'), environment[Jewelry.Contracts.Telemetry.JewelryDashboardExport.EndpointVariable].TrimEnd('/'));
         Assert.Matches("^x-otlp-api-key=[A-Za-z0-9]{32}$", environment[Jewelry.Contracts.Telemetry.JewelryDashboardExport.HeadersVariable]);

@@ -34,7 +34,9 @@ public sealed class OtlpTestReceiver : IAsyncDisposable
     public static async Task<OtlpTestReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Over TLS with the development certificate, as the services export to the dashboards: the exporter checks the chain.
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseUrls("https://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new OtlpTestReceiver(app);
