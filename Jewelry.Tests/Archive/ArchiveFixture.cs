@@ -68,6 +68,9 @@ public sealed class ArchiveFixture : IAsyncLifetime
         host.AddS3Client("models", checkHealth: false);
         host.Services.AddMetrics();
         _services = host.Services.BuildServiceProvider();
+
+        // The dashboard makes its bucket at its first write; a test that only lists it must not depend on another test writing first.
+        await S3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, TestContext.Current.CancellationToken);
     }
 
     /// <summary>
