@@ -11,7 +11,7 @@ public sealed class ChaosChecker(StackConnections connections)
 {
     private static readonly IReadOnlyDictionary<string, int> s_none = new Dictionary<string, int>();
 
-    public async Task<CheckResult> CheckAsync(IReadOnlyList<CheckedOrder> orders, CancellationToken cancellationToken)
+    public async Task<CheckResult> CheckAsync(IReadOnlyList<CheckedOrder> orders, IReadOnlyList<Kill> kills, CancellationToken cancellationToken)
     {
         var ids = orders.Select(o => o.OrderId).ToArray();
         var shop = await ReadShopAsync(ids, cancellationToken);
@@ -29,14 +29,16 @@ public sealed class ChaosChecker(StackConnections connections)
                 row.Status,
                 row.FailureReason,
                 shop.History[order.OrderId].ToList(),
-                mes.Priced.GetValueOrDefault(order.OrderId),
-                mes.ProductionOrders.GetValueOrDefault(order.OrderId),
+                mes.Priced.GetValueOrDefault(order.OrderId).Count,
+                mes.Priced.GetValueOrDefault(order.OrderId).At,
+                mes.ProductionOrders.GetValueOrDefault(order.OrderId).Count,
+                mes.ProductionOrders.GetValueOrDefault(order.OrderId).At,
                 mes.Outbox.GetValueOrDefault(order.OrderId) ?? s_none,
                 shop.Outbox.GetValueOrDefault(order.OrderId) ?? s_none,
                 mes.Stages[order.OrderId].ToList(),
                 letters[order.OrderId].ToList(),
                 spans[order.OrderId].ToList(),
-                order.ClientFailure));
+                order.ClientFailure), kills);
         }).ToList();
         return new CheckResult(verdicts, broker, shop.Unsent, mes.Unsent);
     }
@@ -58,9 +60,9 @@ public sealed class ChaosChecker(StackConnections connections)
         }
 
         var history = new List<(Guid, StatusChange)>();
-        await foreach (var reader in QueryAsync(connection, "SELECT order_id, from_status, to_status, changed_at FROM order_status_history WHERE order_id = ANY(@ids) ORDER BY order_id, id", ids, cancellationToken))
+        await foreach (var reader in QueryAsync(connection, "SELECT order_id, from_status, to_status, changed_at, source FROM order_status_history WHERE order_id = ANY(@ids) ORDER BY order_id, id", ids, cancellationToken))
         {
-            history.Add((reader.GetGuid(0), new StatusChange(reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3))));
+            history.Add((reader.GetGuid(0), new StatusChange(reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4))));
         }
 
         return new ShopRows(orders, history.ToLookup(h => h.Item1, h => h.Item2), await OutboxAsync(connection, ids, cancellationToken), await UnsentAsync(connection, cancellationToken));
@@ -69,16 +71,16 @@ public sealed class ChaosChecker(StackConnections connections)
     private async Task<MesRows> ReadMesAsync(Guid[] ids, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(connections.MesDb, cancellationToken);
-        var priced = new Dictionary<Guid, int>();
-        await foreach (var reader in QueryAsync(connection, "SELECT order_id, count(*) FROM price_calculations WHERE order_id = ANY(@ids) AND price IS NOT NULL GROUP BY order_id", ids, cancellationToken))
+        var priced = new Dictionary<Guid, (int Count, DateTimeOffset? At)>();
+        await foreach (var reader in QueryAsync(connection, "SELECT order_id, count(*), max(calculated_at) FROM price_calculations WHERE order_id = ANY(@ids) AND price IS NOT NULL GROUP BY order_id", ids, cancellationToken))
         {
-            priced[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+            priced[reader.GetGuid(0)] = ((int)reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2));
         }
 
-        var production = new Dictionary<Guid, int>();
-        await foreach (var reader in QueryAsync(connection, "SELECT order_id, count(*) FROM production_orders WHERE order_id = ANY(@ids) GROUP BY order_id", ids, cancellationToken))
+        var production = new Dictionary<Guid, (int Count, DateTimeOffset? At)>();
+        await foreach (var reader in QueryAsync(connection, "SELECT order_id, count(*), max(created_at) FROM production_orders WHERE order_id = ANY(@ids) GROUP BY order_id", ids, cancellationToken))
         {
-            production[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+            production[reader.GetGuid(0)] = ((int)reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2));
         }
 
         var stages = new List<(Guid, string)>();
@@ -162,5 +164,5 @@ public sealed class ChaosChecker(StackConnections connections)
         Dictionary<Guid, (string? Status, string? FailureReason)> Orders, ILookup<Guid, StatusChange> History, Dictionary<Guid, IReadOnlyDictionary<string, int>> Outbox, long Unsent);
 
     private sealed record MesRows(
-        Dictionary<Guid, int> Priced, Dictionary<Guid, int> ProductionOrders, ILookup<Guid, string> Stages, Dictionary<Guid, IReadOnlyDictionary<string, int>> Outbox, long Unsent);
+        Dictionary<Guid, (int Count, DateTimeOffset? At)> Priced, Dictionary<Guid, (int Count, DateTimeOffset? At)> ProductionOrders, ILookup<Guid, string> Stages, Dictionary<Guid, IReadOnlyDictionary<string, int>> Outbox, long Unsent);
 }

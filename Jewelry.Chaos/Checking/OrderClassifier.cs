@@ -19,11 +19,21 @@ public static class OrderClassifier
     private static readonly string s_submitted = OrderStatus.Submitted.ToName();
     private static readonly string s_approved = OrderStatus.ManufacturingApproved.ToName();
 
-    public static OrderVerdict Classify(OrderEvidence evidence)
+    /// <summary>How long after its work a kill can still take the spans of it with the process (see <see cref="KillThatExplains"/>).</summary>
+    public static readonly TimeSpan ExportWindow = TimeSpan.FromSeconds(10);
+
+    public const string DashboardService = "dashboard";
+
+    private static readonly TimeSpan s_clockSlack = TimeSpan.FromMilliseconds(500);
+
+    public static OrderVerdict Classify(OrderEvidence evidence) => Classify(evidence, []);
+
+    /// <summary>Judges <paramref name="evidence"/>; <paramref name="kills"/> are the run's SIGKILLs, which explain hops lost with a killed process.</summary>
+    public static OrderVerdict Classify(OrderEvidence evidence, IReadOnlyList<Kill> kills)
     {
         var visible = VisibleFailure(evidence);
         var lost = evidence.Status != evidence.ExpectedStatus && visible is null;
-        var (missing, broken) = CheckChains(evidence);
+        var (missing, broken, lostWithKill) = CheckChains(evidence, kills);
         return new OrderVerdict(
             evidence.OrderId,
             evidence.ExpectedStatus,
@@ -34,6 +44,7 @@ public static class OrderClassifier
             Unexpected(evidence),
             missing,
             broken,
+            lostWithKill,
             evidence.DeadLetters);
     }
 
@@ -148,58 +159,90 @@ public static class OrderClassifier
         return found;
     }
 
-    private static (string? Missing, List<string> Broken) CheckChains(OrderEvidence evidence)
+    private static (string? Missing, List<string> Broken, List<string> LostWithKill) CheckChains(OrderEvidence evidence, IReadOnlyList<Kill> kills)
     {
+        var (missing, gaps) = FindChainGaps(evidence);
         var broken = new List<string>();
-        if (!evidence.History.Any(change => change.To == s_priced))
+        var lostWithKill = new List<string>();
+        foreach (var gap in gaps)
+        {
+            if (KillThatExplains(gap, kills) is { } kill)
+            {
+                lostWithKill.Add($"{gap.Hop} (lost with the SIGKILL of {kill.Resource} at {kill.At:HH:mm:ss.fff})");
+            }
+            else
+            {
+                broken.Add(gap.Hop);
+            }
+        }
+
+        return (missing, broken, lostWithKill);
+    }
+
+    /// <summary>
+    /// A service keeps the spans it ended in memory until its exporter sends them (<c>OTEL_BSP_SCHEDULE_DELAY</c>, 1 s
+    /// here, plus the export); the dashboard keeps what it received until it has written it. A kill of either in that
+    /// window loses them, whatever the exporter's retries.
+    /// </summary>
+    private static Kill? KillThatExplains(ChainGap gap, IReadOnlyList<Kill> kills) =>
+        gap.Around is not { } around ? null
+        : kills.FirstOrDefault(kill => (kill.Resource == gap.Service || kill.Resource == DashboardService)
+            && kill.At >= around - s_clockSlack && kill.At <= around + ExportWindow);
+
+    private static (string? Missing, List<ChainGap> Gaps) FindChainGaps(OrderEvidence evidence)
+    {
+        var gaps = new List<ChainGap>();
+        var priced = evidence.History.LastOrDefault(change => change.To == s_priced);
+        if (priced is null)
         {
             // Not priced: there is no price-calculation chain to look for; lost or visible failure says why.
-            return (null, broken);
+            return (null, gaps);
         }
 
         if (evidence.Spans.Count == 0)
         {
-            return ("no stored span carries the order's id", broken);
+            return ("no stored span carries the order's id", gaps);
         }
 
         var pricedTransition = evidence.Spans.FirstOrDefault(span => span.StatusTo == s_priced && span.Service == CrmService);
         if (pricedTransition is null)
         {
-            return ($"no {s_priced} transition span is stored", broken);
+            return ($"no {s_priced} transition span is stored", gaps);
         }
 
+        var submitted = evidence.History.LastOrDefault(change => change.To == s_submitted);
         var priceChain = evidence.Spans.Where(span => span.TraceId == pricedTransition.TraceId).ToList();
         if (!priceChain.Any(span => span.Service == ShopService && span.Route == SubmitRoute))
         {
-            broken.Add("the price chain's trace has no shop-api submit span");
+            gaps.Add(new("the price chain's trace has no shop-api submit span", ShopService, submitted?.ChangedAt));
         }
 
         if (!priceChain.Any(span => span.Service == MesService && span.Queue == OrderTopology.MesPriceRequests.Name))
         {
-            broken.Add($"the price chain's trace has no mes-api span processing {OrderTopology.MesPriceRequests.Name}");
+            gaps.Add(new($"the price chain's trace has no mes-api span processing {OrderTopology.MesPriceRequests.Name}", MesService, evidence.PricedAt));
         }
 
         if (!priceChain.Any(span => span.Service == CrmService && span.Queue == OrderTopology.CrmPriceResults.Name))
         {
-            broken.Add($"the price chain's trace has no crm-api span processing {OrderTopology.CrmPriceResults.Name}");
+            gaps.Add(new($"the price chain's trace has no crm-api span processing {OrderTopology.CrmPriceResults.Name}", CrmService, priced.ChangedAt));
         }
 
         var approvedTransition = evidence.Spans.FirstOrDefault(span => span.StatusTo == s_approved);
         if (approvedTransition is not null
             && !evidence.Spans.Any(span => span.TraceId == approvedTransition.TraceId && span.Service == MesService && span.Queue == OrderTopology.MesApprovals.Name))
         {
-            broken.Add($"the approval's trace has no mes-api span processing {OrderTopology.MesApprovals.Name}");
+            gaps.Add(new($"the approval's trace has no mes-api span processing {OrderTopology.MesApprovals.Name}", MesService, evidence.ProductionOrderCreatedAt));
         }
 
-        foreach (var status in evidence.History.Select(change => change.To).Distinct())
+        foreach (var change in evidence.History.GroupBy(change => change.To).Select(group => group.Last()))
         {
-            if (!evidence.Spans.Any(span => span.StatusTo == status))
+            if (!evidence.Spans.Any(span => span.StatusTo == change.To))
             {
-                broken.Add($"no transition span for {status}");
+                gaps.Add(new($"no transition span for {change.To}", change.Source, change.ChangedAt));
             }
         }
 
-        return (null, broken);
+        return (null, gaps);
     }
 
     private static int Count(IReadOnlyDictionary<string, int> counts, string key) => counts.TryGetValue(key, out var count) ? count : 0;

@@ -69,13 +69,14 @@ public sealed class ChaosRunTests(ChaosStackFixture stack)
 
         // The services export every second and the dashboard stores in batches: wait until the chains are in, then judge.
         var checker = new ChaosChecker(await stack.ConnectionsAsync());
+        var kills = results.Select(fault => new Kill(fault.Resource, fault.KilledAt)).ToList();
         var orders = driven.Select(o => new CheckedOrder(o.OrderId!.Value, o.ExpectedStatus, o.Failure)).ToList();
         CheckResult? result = null;
         await Eventually.WaitUntilAsync(
-            async () => (result = await checker.CheckAsync(orders, Ct)).Verdicts.All(v => v.IsClean),
+            async () => (result = await checker.CheckAsync(orders, kills, Ct)).Verdicts.All(v => v.IsClean),
             TimeSpan.FromSeconds(90),
-            () => $"every order clean: lost {result?.Lost}, duplicated {result?.Duplicated}, unexpected {result?.Unexpected}, "
-                + $"chain missing {result?.ChainMissing}, chain broken {result?.ChainBroken}{Environment.NewLine}{result?.Describe()}");
+            () => $"every order clean: {Summary(result)}{Environment.NewLine}{result?.Describe()}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Chaos test: {Summary(result)}; faults: {string.Join(", ", results.Select(f => $"{f.Resource} killed {f.KilledAt:HH:mm:ss.fff}, healthy after {f.Healthy?.TotalSeconds:0.0} s, all after {f.AllHealthy?.TotalSeconds:0.0} s"))}");
 
         Assert.Equal(0, result!.Lost);
         Assert.Equal(0, result.Duplicated);
@@ -83,4 +84,8 @@ public sealed class ChaosRunTests(ChaosStackFixture stack)
         Assert.Equal(0, result.ChainMissing);
         Assert.Equal(Orders, result.Reached);
     }
+
+    private static string Summary(CheckResult? result) =>
+        $"lost {result?.Lost}, duplicated {result?.Duplicated}, unexpected {result?.Unexpected}, chain missing {result?.ChainMissing}, "
+        + $"chain broken {result?.ChainBroken}, chain hops lost with a killed process {result?.ChainLostWithKill}, dead letters {result?.Broker.DeadLetters.Count}";
 }

@@ -131,6 +131,24 @@ public sealed class OrderClassifierTests
     }
 
     [Fact]
+    public void A_hop_missing_because_its_service_was_killed_right_after_the_work_is_lost_with_the_kill_not_broken()
+    {
+        var pricedAt = At(3);
+        var chain = PriceChain().Where(s => s.Service != OrderClassifier.MesService).ToList();
+        var evidence = Priced() with { Spans = chain, PricedAt = pricedAt };
+
+        var killedRightAfter = OrderClassifier.Classify(evidence, [new Kill("mes-api", pricedAt.AddSeconds(1))]);
+        var killedLongAfter = OrderClassifier.Classify(evidence, [new Kill("mes-api", pricedAt + OrderClassifier.ExportWindow + TimeSpan.FromSeconds(1))]);
+        var otherKilled = OrderClassifier.Classify(evidence, [new Kill("crm-api", pricedAt.AddSeconds(1))]);
+
+        Assert.Empty(killedRightAfter.ChainBroken);
+        Assert.Contains(killedRightAfter.ChainLostWithKill, reason => reason.Contains("SIGKILL of mes-api", StringComparison.Ordinal));
+        Assert.True(killedRightAfter.IsClean);
+        Assert.NotEmpty(killedLongAfter.ChainBroken);
+        Assert.NotEmpty(otherKilled.ChainBroken);
+    }
+
+    [Fact]
     public void An_order_never_priced_has_no_chain_to_miss()
     {
         var verdict = OrderClassifier.Classify(Evidence("SUBMITTED", History("INITIATED", "FILE_UPLOADED", "SUBMITTED")) with { FailureReason = "does not fit" });
@@ -154,10 +172,10 @@ public sealed class OrderClassifierTests
     ];
 
     private static OrderEvidence Evidence(string status, IReadOnlyList<StatusChange> history) =>
-        new(s_order, "PRICE_CALCULATED", status, null, history, 0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), [], [], [], null);
+        new(s_order, "PRICE_CALCULATED", status, null, history, 0, null, 0, null, new Dictionary<string, int>(), new Dictionary<string, int>(), [], [], [], null);
 
     private static List<StatusChange> History(params string[] statuses) =>
-        [.. statuses.Select((status, i) => new StatusChange(i == 0 ? null : statuses[i - 1], status, At(i)))];
+        [.. statuses.Select((status, i) => new StatusChange(i == 0 ? null : statuses[i - 1], status, At(i), i < 3 ? "shop-api" : "crm-api"))];
 
     private static DateTimeOffset At(int second) => new DateTimeOffset(2026, 12, 4, 1, 0, 0, TimeSpan.Zero).AddSeconds(second);
 }
