@@ -10,7 +10,8 @@ namespace Jewelry.Benchmarks.Chaos;
 /// <summary>
 /// The run in one glance: per fault the orders that were in flight while the resource was down or recovering
 /// (started before it was healthy again, finished after the kill), what the checker found among them, and the
-/// recovery time; then the total, the dead letters by reason, and the stores' leftovers. Also as JSON.
+/// recovery time (an order finished up to <see cref="OrderClassifier.ExportWindow"/> before the kill counts, its spans
+/// may still have been in the killed process); then the total, the dead letters by reason, and the stores' leftovers. Also as JSON.
 /// </summary>
 public sealed record ChaosReport(
     ChaosOptions Options,
@@ -39,7 +40,8 @@ public sealed record ChaosReport(
         foreach (var fault in faults)
         {
             var until = fault.KilledAt + (fault.AllHealthy ?? options.RecoveryTimeout);
-            var during = driven.Where(o => o.OrderId is not null && o.Started <= until && o.Finished >= fault.KilledAt).ToList();
+            // An order its client saw finished just before the kill may still have had spans in the killed process.
+            var during = driven.Where(o => o.OrderId is not null && o.Started <= until && o.Finished >= fault.KilledAt - OrderClassifier.ExportWindow).ToList();
             attributed.UnionWith(during.Select(o => o.OrderId!.Value));
             rows.Add(Row(fault.Resource, fault, (fault.KilledAt - loadStart).TotalSeconds, during, byId));
         }

@@ -164,11 +164,17 @@ public static class OrderClassifier
         var (missing, gaps) = FindChainGaps(evidence);
         var broken = new List<string>();
         var lostWithKill = new List<string>();
+        if (missing is not null && KillThatExplains(missing, kills) is { } killedChain)
+        {
+            lostWithKill.Add(Explained(missing, killedChain));
+            missing = null;
+        }
+
         foreach (var gap in gaps)
         {
             if (KillThatExplains(gap, kills) is { } kill)
             {
-                lostWithKill.Add($"{gap.Hop} (lost with the SIGKILL of {kill.Resource} at {kill.At:HH:mm:ss.fff})");
+                lostWithKill.Add(Explained(gap, kill));
             }
             else
             {
@@ -176,7 +182,7 @@ public static class OrderClassifier
             }
         }
 
-        return (missing, broken, lostWithKill);
+        return (missing?.Hop, broken, lostWithKill);
     }
 
     /// <summary>
@@ -189,7 +195,9 @@ public static class OrderClassifier
         : kills.FirstOrDefault(kill => (kill.Resource == gap.Service || kill.Resource == DashboardService)
             && kill.At >= around - s_clockSlack && kill.At <= around + ExportWindow);
 
-    private static (string? Missing, List<ChainGap> Gaps) FindChainGaps(OrderEvidence evidence)
+    private static string Explained(ChainGap gap, Kill kill) => $"{gap.Hop} (lost with the SIGKILL of {kill.Resource} at {kill.At:HH:mm:ss.fff})";
+
+    private static (ChainGap? Missing, List<ChainGap> Gaps) FindChainGaps(OrderEvidence evidence)
     {
         var gaps = new List<ChainGap>();
         var priced = evidence.History.LastOrDefault(change => change.To == s_priced);
@@ -201,13 +209,13 @@ public static class OrderClassifier
 
         if (evidence.Spans.Count == 0)
         {
-            return ("no stored span carries the order's id", gaps);
+            return (new("no stored span carries the order's id", ShopService, null), gaps);
         }
 
         var pricedTransition = evidence.Spans.FirstOrDefault(span => span.StatusTo == s_priced && span.Service == CrmService);
         if (pricedTransition is null)
         {
-            return ($"no {s_priced} transition span is stored", gaps);
+            return (new($"no {s_priced} transition span is stored", CrmService, priced.ChangedAt), gaps);
         }
 
         var submitted = evidence.History.LastOrDefault(change => change.To == s_submitted);

@@ -149,6 +149,17 @@ public sealed class OrderClassifierTests
     }
 
     [Fact]
+    public void A_missing_price_transition_right_before_the_crm_was_killed_is_lost_with_the_kill()
+    {
+        var evidence = Priced() with { Spans = [.. PriceChain().Where(s => s.StatusTo != "PRICE_CALCULATED")] };
+
+        var verdict = OrderClassifier.Classify(evidence, [new Kill("crm-api", At(3).AddMilliseconds(800))]);
+
+        Assert.Null(verdict.ChainMissing);
+        Assert.Contains(verdict.ChainLostWithKill, reason => reason.Contains("PRICE_CALCULATED", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_order_never_priced_has_no_chain_to_miss()
     {
         var verdict = OrderClassifier.Classify(Evidence("SUBMITTED", History("INITIATED", "FILE_UPLOADED", "SUBMITTED")) with { FailureReason = "does not fit" });
