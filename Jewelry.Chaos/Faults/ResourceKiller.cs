@@ -16,6 +16,9 @@ public sealed class ResourceKiller(DistributedApplication app, TimeSpan healthyW
     /// <summary>The resources a run may kill, in the order the chaos run names them.</summary>
     public static readonly string[] Killable = ["postgres", "messaging", "models", "mes-api", "crm-api", "shop-api", "dashboard", "gateway", "identity"];
 
+    /// <summary>Aspire's start is tried this often after a kill; each failed start is reported in <see cref="FaultResult.Problem"/>.</summary>
+    public const int StartAttempts = 3;
+
     public async Task<FaultResult> KillAndRestartAsync(string resource, CancellationToken cancellationToken)
     {
         var pid = await ProcessIdAsync(resource, cancellationToken)
@@ -30,25 +33,41 @@ public sealed class ResourceKiller(DistributedApplication app, TimeSpan healthyW
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(healthyWithin);
+        var problems = new List<string>();
         try
         {
-            await app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, deadline.Token);
-            var start = await app.ResourceCommands.ExecuteCommandAsync(Resource(resource), KnownResourceCommands.StartCommand, deadline.Token);
-            if (!start.Success)
+            for (var attempt = 1; ; attempt++)
             {
-                return new FaultResult(resource, killedAt, processes, null, null, $"Aspire's start command failed: {start.Message}");
+                await app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, deadline.Token);
+                var start = await app.ResourceCommands.ExecuteCommandAsync(Resource(resource), KnownResourceCommands.StartCommand, deadline.Token);
+                try
+                {
+                    if (!start.Success)
+                    {
+                        throw new DistributedApplicationException($"Aspire's start command failed: {start.Message}");
+                    }
+
+                    await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, deadline.Token);
+                    break;
+                }
+                catch (DistributedApplicationException exception) when (attempt < StartAttempts)
+                {
+                    // Reported, and started again as an operator would: the rest of the run still needs the resource.
+                    problems.Add($"start {attempt} failed: {exception.Message}");
+                }
             }
 
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, deadline.Token);
             var healthy = clock.Elapsed;
             await WaitUntilAllHealthyAsync(deadline.Token);
-            return new FaultResult(resource, killedAt, processes, healthy, clock.Elapsed, null);
+            return new FaultResult(resource, killedAt, processes, healthy, clock.Elapsed, problems.Count == 0 ? null : string.Join("; ", problems));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is DistributedApplicationException || exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             var state = (await app.ResourceNotifications.WaitForResourceAsync(resource, _ => true, cancellationToken)).Snapshot;
-            return new FaultResult(resource, killedAt, processes, null, null,
-                $"not healthy within {healthyWithin.TotalSeconds:0} s of the kill (state {state.State?.Text}, {state.HealthStatus})");
+            problems.Add(exception is OperationCanceledException
+                ? $"not healthy within {healthyWithin.TotalSeconds:0} s of the kill (state {state.State?.Text}, {state.HealthStatus})"
+                : exception.Message);
+            return new FaultResult(resource, killedAt, processes, null, null, string.Join("; ", problems));
         }
     }
 
