@@ -13,9 +13,10 @@ data=""
 sockets=""
 previous=""
 for arg in "$@"; do
-  case "$previous" in
-    -D) data=$arg ;;
-    -k) sockets=$arg ;;
+  case "$previous:$arg" in
+    -D:*) data=$arg ;;
+    -k:*) sockets=$arg ;;
+    -c:unix_socket_directories=*) sockets=${arg#unix_socket_directories=} ;;
   esac
   previous=$arg
 done

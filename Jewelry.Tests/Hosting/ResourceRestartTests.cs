@@ -93,10 +93,13 @@ public sealed class ResourceRestartTests(InfrastructureFixture fixture)
 
         await App.ResourceNotifications.WaitForResourceAsync("postgres", KnownResourceStates.TerminalStates, cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
         using var standIn = System.Diagnostics.Process.Start("bash", ["-c", $"exec -a 'postgres -D {data}' sleep 300"]);
-        var lockFile = Path.Combine(data, "postmaster.pid");
-        var lines = await File.ReadAllLinesAsync(lockFile, cancellation);
-        lines[0] = standIn.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await File.WriteAllLinesAsync(lockFile, lines, cancellation);
+        var sockets = server.Split(' ').Single(arg => arg.StartsWith("unix_socket_directories=", StringComparison.Ordinal)).Split('=')[1].TrimEnd(')');
+        foreach (var lockFile in Directory.GetFiles(sockets, ".s.PGSQL.*.lock").Append(Path.Combine(data, "postmaster.pid")))
+        {
+            var lines = await File.ReadAllLinesAsync(lockFile, cancellation);
+            lines[0] = standIn.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await File.WriteAllLinesAsync(lockFile, lines, cancellation);
+        }
 
         try
         {
