@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jewelry.Benchmarks.Tracing;
 using Jewelry.Chaos.Faults;
 
 namespace Jewelry.Benchmarks.Chaos;
@@ -48,19 +49,19 @@ public sealed record ChaosOptions
             switch (args[i])
             {
                 case "--orders":
-                    options = options with { Orders = ReadInt(args[i], Value(), 1, 100_000, ref error) };
+                    options = options with { Orders = OptionValues.ReadInt(args[i], Value(), 1, 100_000, ref error) };
                     break;
                 case "--rate":
                     options = options with { Rate = ReadDouble(args[i], Value(), 0.1, 1000, ref error) };
                     break;
                 case "--clients":
-                    options = options with { Clients = ReadInt(args[i], Value(), 1, 256, ref error) };
+                    options = options with { Clients = OptionValues.ReadInt(args[i], Value(), 1, 256, ref error) };
                     break;
                 case "--seed":
-                    options = options with { Seed = ReadInt(args[i], Value(), 0, int.MaxValue, ref error) };
+                    options = options with { Seed = OptionValues.ReadInt(args[i], Value(), 0, int.MaxValue, ref error) };
                     break;
                 case "--order-timeout-seconds":
-                    options = options with { OrderTimeout = TimeSpan.FromSeconds(ReadInt(args[i], Value(), 10, 3600, ref error)) };
+                    options = options with { OrderTimeout = TimeSpan.FromSeconds(OptionValues.ReadInt(args[i], Value(), 10, 3600, ref error)) };
                     break;
                 case "--output":
                     options = options with { Output = Value() ?? "" };
@@ -80,17 +81,6 @@ public sealed record ChaosOptions
         }
 
         return error is null ? options : null;
-    }
-
-    private static int ReadInt(string flag, string? text, int min, int max, ref string? error)
-    {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        error = $"{flag} needs a whole number from {min} to {max}, not '{text}'.";
-        return min;
     }
 
     private static double ReadDouble(string flag, string? text, double min, double max, ref string? error)
