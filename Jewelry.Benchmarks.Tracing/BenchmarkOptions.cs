@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Jewelry.Benchmarks.Tracing;
 
 /// <summary>How many orders run, how many at once and how long each may take. Parsed from the command line.</summary>
@@ -52,22 +50,22 @@ public sealed record BenchmarkOptions
             switch (args[i])
             {
                 case "--rounds":
-                    options = options with { Rounds = ReadInt(args[i], Value(), 1, 100, ref error) };
+                    options = options with { Rounds = OptionValues.ReadInt(args[i], Value(), 1, 100, ref error) };
                     break;
                 case "--warm-up-rounds":
-                    options = options with { WarmUpRounds = ReadInt(args[i], Value(), 0, 100, ref error) };
+                    options = options with { WarmUpRounds = OptionValues.ReadInt(args[i], Value(), 0, 100, ref error) };
                     break;
                 case "--batch":
-                    options = options with { Batch = ReadInt(args[i], Value(), 1, 1000, ref error) };
+                    options = options with { Batch = OptionValues.ReadInt(args[i], Value(), 1, 1000, ref error) };
                     break;
                 case "--concurrency":
-                    options = options with { Concurrency = ReadInt(args[i], Value(), 1, 64, ref error) };
+                    options = options with { Concurrency = OptionValues.ReadInt(args[i], Value(), 1, 64, ref error) };
                     break;
                 case "--order-timeout-seconds":
-                    options = options with { OrderTimeout = TimeSpan.FromSeconds(ReadInt(args[i], Value(), 1, 600, ref error)) };
+                    options = options with { OrderTimeout = TimeSpan.FromSeconds(OptionValues.ReadInt(args[i], Value(), 1, 600, ref error)) };
                     break;
                 case "--pause-ms":
-                    options = options with { PauseBetweenBatches = TimeSpan.FromMilliseconds(ReadInt(args[i], Value(), 0, 60_000, ref error)) };
+                    options = options with { PauseBetweenBatches = TimeSpan.FromMilliseconds(OptionValues.ReadInt(args[i], Value(), 0, 60_000, ref error)) };
                     break;
                 case "--trace-polls":
                     options = options with { TracePolls = true };
@@ -79,16 +77,5 @@ public sealed record BenchmarkOptions
         }
 
         return error is null ? options : null;
-    }
-
-    private static int ReadInt(string flag, string? text, int min, int max, ref string? error)
-    {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        error = $"{flag} needs a whole number from {min} to {max}, not '{text}'.";
-        return min;
     }
 }

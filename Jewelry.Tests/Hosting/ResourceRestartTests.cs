@@ -74,4 +74,59 @@ public sealed class ResourceRestartTests(InfrastructureFixture fixture)
         await connection.OpenAsync(cancellation);
         await App.WaitUntilAllHealthyAsync();
     }
+
+    [Fact]
+    public async Task A_postgres_server_from_before_the_kill_that_still_exists_is_ended_when_Aspire_starts_the_resource_again()
+    {
+        // Found by the chaos run: after a SIGKILL of the whole tree, Aspire's start came while the old server's process
+        // still existed (exiting, not yet reaped), and PostgreSQL refused to start while the PID in its lock file did.
+        // A stand-in under the old server's PID makes that moment certain.
+        var cancellation = TestContext.Current.CancellationToken;
+        var wrapper = await App.ProcessIdAsync("postgres") ?? throw new InvalidOperationException("postgres has no pid");
+        var tree = ProcessInspector.Descendants(wrapper).Append(wrapper).ToList();
+        var server = tree.Select(ProcessInspector.Describe).Single(line => line.Contains("bin/postgres -D", StringComparison.Ordinal) && !line.Contains("postgres.sh", StringComparison.Ordinal));
+        var data = server.Split(' ').SkipWhile(arg => arg != "-D").Skip(1).First();
+        foreach (var pid in tree)
+        {
+            Kill(pid);
+        }
+
+        await App.ResourceNotifications.WaitForResourceAsync("postgres", KnownResourceStates.TerminalStates, cancellation).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
+        using var standIn = System.Diagnostics.Process.Start("bash", ["-c", $"exec -a 'postgres -D {data}' sleep 300"]);
+        var sockets = server.Split(' ').Single(arg => arg.StartsWith("unix_socket_directories=", StringComparison.Ordinal)).Split('=')[1].TrimEnd(')');
+        foreach (var lockFile in Directory.GetFiles(sockets, ".s.PGSQL.*.lock").Append(Path.Combine(data, "postmaster.pid")))
+        {
+            var lines = await File.ReadAllLinesAsync(lockFile, cancellation);
+            lines[0] = standIn.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await File.WriteAllLinesAsync(lockFile, lines, cancellation);
+        }
+
+        try
+        {
+            await App.StartResourceAsync("postgres", cancellation);
+        }
+        catch (DistributedApplicationException exception)
+        {
+            throw new InvalidOperationException($"{exception.Message}{Environment.NewLine}{fixture.Log}", exception);
+        }
+
+        await Eventually.WaitUntilAsync(() => standIn.HasExited, TimeSpan.FromSeconds(10), "the stand-in for the old server was ended");
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(await App.ConnectionStringAsync("shopdb"));
+        await connection.OpenAsync(cancellation);
+        await App.WaitUntilAllHealthyAsync();
+    }
+
+    private static void Kill(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: false);
+        }
+        catch (ArgumentException)
+        {
+            // Gone already.
+        }
+    }
 }
