@@ -97,7 +97,14 @@ public static class ChaosRun
         Console.Write(report.ToTable());
         await File.WriteAllTextAsync(options.Output, report.ToJson(), cancellationToken);
         Console.WriteLine($"JSON: {Path.GetFullPath(options.Output)}");
-        return report.Total.Lost + report.Total.Duplicated + report.Total.Unexpected == 0 ? 0 : 1;
+        var total = report.Total;
+        var unrecovered = faultResults.Where(fault => fault.Healthy is null).Select(fault => fault.Resource).ToList();
+        if (unrecovered.Count > 0)
+        {
+            Console.WriteLine($"Not healthy again after its kill: {string.Join(", ", unrecovered)}.");
+        }
+
+        return total.Lost + total.Duplicated + total.Unexpected + total.ChainMissing + total.ChainBroken == 0 && unrecovered.Count == 0 ? 0 : 1;
     }
 
     /// <summary>Checks until every order's chain is in the telemetry store (the services export every second) or the time is up.</summary>
