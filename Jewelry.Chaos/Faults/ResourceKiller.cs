@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Jewelry.Hosting.LocalData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -23,7 +24,7 @@ public sealed class ResourceKiller(DistributedApplication app, TimeSpan healthyW
     {
         var pid = await ProcessIdAsync(resource, cancellationToken)
             ?? throw new InvalidOperationException($"{resource} has no process id in its snapshot; is it running?");
-        var processes = ProcessTree.Of(pid);
+        IReadOnlyList<int> processes = [pid, .. ProcessTable.Descendants(pid)];
         var killedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         foreach (var process in processes)

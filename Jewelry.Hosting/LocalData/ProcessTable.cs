@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Jewelry.Hosting.LocalData;
 
 /// <summary>Reads /proc. A zombie counts as gone: it runs nothing, and where PID 1 does not reap orphans it never disappears.</summary>
-internal static class ProcessTable
+public static class ProcessTable
 {
     public static bool IsRunning(int pid) => ReadStatFields(pid) is { } fields && fields[0] is not ("Z" or "X");
 
