@@ -11,10 +11,7 @@ namespace Jewelry.Dashboard.Storage;
 /// </summary>
 public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
 {
-    private const string SpanColumns =
-        "trace_id, span_id, parent_span_id, trace_state, flags, resource_id, service_name, scope_name, scope_version, scope_attributes, " +
-        "name, kind, start_time_unix_nano, end_time_unix_nano, status_code, status_message, attributes, dropped_attributes_count, " +
-        "events, dropped_events_count, links, dropped_links_count";
+    private const string SpanColumns = SpanRowCopy.Columns;
 
     private const string LogColumns =
         "time_unix_nano, observed_time_unix_nano, resource_id, service_name, scope_name, severity_number, severity_text, body, " +
@@ -28,7 +25,7 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         WITH inserted AS (
             INSERT INTO spans ({SpanColumns})
             SELECT {SpanColumns} FROM incoming_spans
-            ON CONFLICT (trace_id, span_id) DO NOTHING
+            ON CONFLICT DO NOTHING
             RETURNING trace_id, parent_span_id, service_name, name, start_time_unix_nano, end_time_unix_nano, status_code
         ), per_trace AS (
             SELECT trace_id,
@@ -117,37 +114,7 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY incoming_spans ({SpanColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var span in spans)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(span.TraceId, NpgsqlDbType.Bytea, cancellationToken);
-                await importer.WriteAsync(span.SpanId, NpgsqlDbType.Bytea, cancellationToken);
-                await WriteNullableAsync(importer, span.ParentSpanId, NpgsqlDbType.Bytea, cancellationToken);
-                await WriteNullableAsync(importer, span.TraceState, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(span.Flags, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(span.Resource.ResourceId, NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(span.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(span.Scope.Name, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(importer, span.Scope.Version, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(importer, span.Scope.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
-                await importer.WriteAsync(span.Name, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(span.Kind, NpgsqlDbType.Smallint, cancellationToken);
-                await importer.WriteAsync(span.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(span.EndTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(span.StatusCode, NpgsqlDbType.Smallint, cancellationToken);
-                await WriteNullableAsync(importer, span.StatusMessage, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(span.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
-                await importer.WriteAsync(span.DroppedAttributesCount, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(importer, span.EventsJson, NpgsqlDbType.Jsonb, cancellationToken);
-                await importer.WriteAsync(span.DroppedEventsCount, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(importer, span.LinksJson, NpgsqlDbType.Jsonb, cancellationToken);
-                await importer.WriteAsync(span.DroppedLinksCount, NpgsqlDbType.Integer, cancellationToken);
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
+        await SpanRowCopy.CopyAsync(connection, "incoming_spans", spans, cancellationToken);
 
         await using var merge = new NpgsqlCommand(MergeSpansSql, connection, transaction);
         await merge.ExecuteNonQueryAsync(cancellationToken);
