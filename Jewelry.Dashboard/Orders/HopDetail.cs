@@ -17,8 +17,11 @@ public static class HopDetail
 
     /// <summary>The queue a message sits in: named by its consumer, or by the configured binding of its routing key.</summary>
     public static string? QueueOf(OrderSpan span, OrderTrackingOptions options) =>
-        span.Attribute("messaging.rabbitmq.queue")
-        ?? (span.Attribute("messaging.rabbitmq.destination.routing_key") is { } key && options.Queues.TryGetValue(key, out var queue) ? queue : null);
+        QueueOf(span.Attribute(MessagingAttributes.Queue), span.Attribute(MessagingAttributes.RoutingKey), options);
+
+    /// <summary>The queue a span names, else the one its routing key is bound to in the settings.</summary>
+    public static string? QueueOf(string? queue, string? routingKey, OrderTrackingOptions options) =>
+        queue ?? (routingKey is not null && options.Queues.TryGetValue(routingKey, out var bound) ? bound : null);
 
     private static string Queue(OrderSpan span, OrderTrackingOptions options)
     {

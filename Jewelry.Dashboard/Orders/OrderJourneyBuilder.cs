@@ -57,8 +57,11 @@ public static class OrderJourneyBuilder
 
     /// <summary>Why a span failed, in the words it gave: its status message, a dead-letter reason, or its error type.</summary>
     public static string Reason(OrderSpan span) =>
-        span.StatusMessage is { Length: > 0 } message ? message
-        : span.Attribute("messaging.rabbitmq.dead_letter.reason") ?? span.Attribute("error.type") ?? "failed (no reason recorded)";
+        Reason(span.StatusMessage, span.Attribute(MessagingAttributes.DeadLetterReason), span.Attribute(MessagingAttributes.ErrorType));
+
+    /// <summary>A failed span's reason: its status message, else the dead-letter reason, else its <c>error.type</c>.</summary>
+    public static string Reason(string? statusMessage, string? deadLetterReason, string? errorType) =>
+        statusMessage is { Length: > 0 } message ? message : deadLetterReason ?? errorType ?? "failed (no reason recorded)";
 
     private static List<JourneyStatus> BuildStatuses(IReadOnlyList<OrderSpan> spans, OrderTrackingOptions options)
     {

@@ -28,14 +28,6 @@ public sealed record OrderSpan
 
     public JsonElement Attributes { get; init; }
 
-    /// <summary>An attribute as text: strings as they are, booleans as <c>true</c>/<c>false</c>, numbers as JSON writes them.</summary>
-    public string? Attribute(string key) =>
-        Attributes.ValueKind == JsonValueKind.Object && Attributes.TryGetProperty(key, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                _ => value.GetRawText(),
-            }
-            : null;
+    /// <summary>An attribute as text (<see cref="AttributeText"/>).</summary>
+    public string? Attribute(string key) => AttributeText.Read(Attributes, key);
 }

@@ -1,5 +1,6 @@
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Ingest.Records;
+using Jewelry.Dashboard.Orders.State;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,6 +12,9 @@ namespace Jewelry.Dashboard.Storage;
 /// </summary>
 public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
 {
+    /// <summary>The keys of the spans of the batch that were new, for what is kept from them at ingest.</summary>
+    public const string NewSpansTable = "new_spans";
+
     private const string SpanColumns = SpanRowCopy.Columns;
 
     private const string LogColumns =
@@ -26,7 +30,9 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
             INSERT INTO spans ({SpanColumns})
             SELECT {SpanColumns} FROM incoming_spans
             ON CONFLICT DO NOTHING
-            RETURNING trace_id, parent_span_id, service_name, name, start_time_unix_nano, end_time_unix_nano, status_code
+            RETURNING trace_id, span_id, parent_span_id, service_name, name, start_time_unix_nano, end_time_unix_nano, status_code
+        ), recorded AS (
+            INSERT INTO {NewSpansTable} (trace_id, span_id) SELECT trace_id, span_id FROM inserted
         ), per_trace AS (
             SELECT trace_id,
                    min(start_time_unix_nano) AS start_time_unix_nano,
@@ -109,15 +115,26 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
     private static async Task WriteSpansAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<SpanRecord> spans, CancellationToken cancellationToken)
     {
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_spans (LIKE spans) ON COMMIT DROP", connection, transaction))
+        await using (var create = new NpgsqlCommand(
+            $"CREATE TEMP TABLE incoming_spans (LIKE spans) ON COMMIT DROP; CREATE TEMP TABLE {NewSpansTable} (trace_id bytea, span_id bytea) ON COMMIT DROP",
+            connection,
+            transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await SpanRowCopy.CopyAsync(connection, "incoming_spans", spans, cancellationToken);
 
-        await using var merge = new NpgsqlCommand(MergeSpansSql, connection, transaction);
-        await merge.ExecuteNonQueryAsync(cancellationToken);
+        await using (var merge = new NpgsqlCommand(MergeSpansSql, connection, transaction))
+        {
+            await merge.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var facts = spans.Select(OrderSpanFacts.From).OfType<OrderSpanFacts>().ToList();
+        if (facts.Count > 0)
+        {
+            await OrderStateWriter.ApplyAsync(connection, transaction, facts, cancellationToken);
+        }
     }
 
     private static async Task WriteLogsAsync(NpgsqlConnection connection, List<LogEntryRecord> logs, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Ingest.Records;
+using Jewelry.Dashboard.Orders;
 using Jewelry.Dashboard.Otlp.Proto.Collector.Trace;
 using Jewelry.Dashboard.Otlp.Proto.Trace;
 
@@ -29,12 +30,33 @@ internal static class TraceDecoder
                         continue;
                     }
 
+                    if (OverlongOrderId(span) is { } length)
+                    {
+                        rejected++;
+                        reason ??= $"Span '{span.Name}' has an {HopClassification.OrderIdAttribute} of {length} characters; an order id has at most {OrderIds.MaxLength}.";
+                        continue;
+                    }
+
                     batch.Spans.Add(DecodeSpan(span, resource, scope));
                 }
             }
         }
 
         return new DecodedExport(batch, rejected, reason);
+    }
+
+    /// <summary>The length of the span's order id when no order has one that long (it would be no order's span).</summary>
+    private static int? OverlongOrderId(Span span)
+    {
+        foreach (var attribute in span.Attributes)
+        {
+            if (attribute.Key == HopClassification.OrderIdAttribute && attribute.Value?.StringValue is { Length: > OrderIds.MaxLength } orderId)
+            {
+                return orderId.Length;
+            }
+        }
+
+        return null;
     }
 
     private static SpanRecord DecodeSpan(Span span, ResourceRecord resource, ScopeRecord scope)
