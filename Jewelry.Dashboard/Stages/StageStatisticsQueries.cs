@@ -7,37 +7,28 @@ using Npgsql;
 namespace Jewelry.Dashboard.Stages;
 
 /// <summary>
-/// Per status and per hop: count, p50/p95/p99 duration, error rate and the slowest orders, aggregated in
-/// PostgreSQL over the spans of a window. Durations are nanoseconds in SQL and milliseconds here.
+/// Per status and per hop: count, p50/p95/p99 duration, error rate and the slowest orders over a window, from what is
+/// kept at ingest, not raw spans: statuses from the status changes (exact percentiles), hops from the rollups
+/// (percentiles within <see cref="LatencyHistogram.RelativeError"/>). Durations are nanoseconds in SQL and milliseconds here.
 /// </summary>
-public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, TelemetryStoreReadiness readiness, IOptions<OrderTrackingOptions> options)
+public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, TelemetryStoreReadiness readiness, IOptions<OrderTrackingOptions> options, TimeProvider time)
 {
     public const int MaxHops = 100;
     public const int SlowestPerStage = 5;
 
-    // Both WHERE clauses repeat the predicates of the partial indexes spans_transitions_by_time and
-    // spans_order_hops word for word: PostgreSQL only uses a partial index when the query implies its predicate.
-    private const string StatusSql = $"""
+    // Stays come from the status changes kept at ingest, each with when the order left the status (left_at): a stay
+    // is measured when the order left it by the window's end, else it is in progress.
+    private const string StatusSql = """
         WITH transitions AS MATERIALIZED (
-            SELECT coalesce(s.attributes ->> '{HopClassification.StatusToAttribute}', '') AS status,
-                   s.attributes ->> '{HopClassification.OrderIdAttribute}' AS order_id,
-                   s.end_time_unix_nano AS entered,
-                   s.status_code = 2 AS failed,
-                   s.trace_id,
-                   s.span_id
-            FROM spans s
-            WHERE s.attributes ? 'order.status.to'
-              AND s.end_time_unix_nano >= @from AND s.end_time_unix_nano <= @to
-        ),
-        stays AS (
-            SELECT t.status, t.order_id, t.trace_id, t.span_id,
-                   lead(t.entered) OVER (PARTITION BY t.order_id ORDER BY t.entered, t.span_id) - t.entered AS duration
-            FROM transitions t
-            WHERE NOT t.failed AND t.order_id IS NOT NULL
+            SELECT status, order_id, entered_at, failed, trace_id, span_id,
+                   CASE WHEN NOT failed AND left_at <= @to THEN left_at - entered_at END AS duration
+            FROM order_transitions
+            WHERE entered_at >= @from AND entered_at <= @to
         ),
         ranked AS (
-            SELECT st.*, row_number() OVER (PARTITION BY st.status ORDER BY st.duration DESC NULLS LAST, st.trace_id, st.span_id) AS rank
-            FROM stays st
+            SELECT t.*, row_number() OVER (PARTITION BY t.status ORDER BY t.duration DESC NULLS LAST, t.trace_id, t.span_id) AS rank
+            FROM transitions t
+            WHERE NOT t.failed
         ),
         measured AS (
             SELECT r.status,
@@ -63,36 +54,11 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
         LEFT JOIN measured m ON m.status = c.status
         """;
 
-    private static readonly string s_hopSql = $"""
-        WITH hops AS (
-            SELECT {HopClassification.SqlExpression("s")} AS kind,
-                   s.service_name,
-                   s.name,
-                   s.end_time_unix_nano - s.start_time_unix_nano AS duration,
-                   s.status_code = 2 AS failed,
-                   s.attributes ->> '{HopClassification.OrderIdAttribute}' AS order_id,
-                   s.trace_id,
-                   s.span_id
-            FROM spans s
-            WHERE s.attributes ? 'order.id' AND NOT (s.attributes ? 'order.status.to')
-              AND s.end_time_unix_nano >= @from AND s.end_time_unix_nano <= @to
-        ),
-        ranked AS (
-            SELECT h.*, row_number() OVER (PARTITION BY h.kind, h.service_name, h.name ORDER BY h.duration DESC, h.trace_id, h.span_id) AS rank
-            FROM hops h
-        )
-        SELECT r.kind, r.service_name, r.name, count(*), count(*) FILTER (WHERE r.failed),
-               percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY r.duration),
-               max(r.duration),
-               sum(r.duration)::double precision,
-               array_agg(r.order_id ORDER BY r.rank) FILTER (WHERE r.rank <= @slowest),
-               array_agg(r.duration ORDER BY r.rank) FILTER (WHERE r.rank <= @slowest),
-               array_agg(r.trace_id ORDER BY r.rank) FILTER (WHERE r.rank <= @slowest),
-               array_agg(r.span_id ORDER BY r.rank) FILTER (WHERE r.rank <= @slowest)
-        FROM ranked r
-        GROUP BY r.kind, r.service_name, r.name
-        ORDER BY sum(r.duration) DESC, r.kind, r.service_name, r.name
-        LIMIT @limit
+    private const string HopSql = """
+        SELECT r.kind, r.service_name, r.name, r.count, r.errors, r.total_ns, r.max_ns, r.latency_buckets, r.latency_counts,
+               r.slow_orders, r.slow_durations, r.slow_traces, r.slow_spans
+        FROM unnest(@tiers::smallint[], @starts::bigint[], @ends::bigint[]) AS q(tier, first_start, end_start)
+        JOIN hop_rollups r ON r.tier = q.tier AND r.bucket_start >= q.first_start AND r.bucket_start < q.end_start
         """;
 
     public async Task<StageStatisticsReport> GetAsync(StageWindow window, CancellationToken cancellationToken)
@@ -104,8 +70,8 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var statuses = await GetStatusesAsync(connection, window, cancellationToken);
-        var hops = await GetHopsAsync(connection, window, cancellationToken);
-        return new StageStatisticsReport(window, statuses, hops.Take(MaxHops).ToList(), hops.Count > MaxHops);
+        var (hops, hopWindow) = await GetHopsAsync(connection, window, cancellationToken);
+        return new StageStatisticsReport(window, statuses, hops.Take(MaxHops).ToList(), hops.Count > MaxHops) { HopWindow = hopWindow };
     }
 
     private async Task<IReadOnlyList<StatusStatistics>> GetStatusesAsync(NpgsqlConnection connection, StageWindow window, CancellationToken cancellationToken)
@@ -141,33 +107,56 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
             .ToList();
     }
 
-    private static async Task<List<HopStatistics>> GetHopsAsync(NpgsqlConnection connection, StageWindow window, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hops from the rollups: the window widened to whole minutes (whole hours where minute rollups are no longer kept),
+    /// read from as few buckets as cover it, merged per hop.
+    /// </summary>
+    private async Task<(List<HopStatistics> Hops, StageWindow Window)> GetHopsAsync(NpgsqlConnection connection, StageWindow window, CancellationToken cancellationToken)
     {
-        await using var command = CreateCommand(s_hopSql, connection, window);
-        command.Parameters.AddWithValue("limit", MaxHops + 1);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<HopStatistics>();
-        while (await reader.ReadAsync(cancellationToken))
+        var minuteHorizon = UnixNano.FromDateTimeOffset(time.GetUtcNow() - RollupTiers.MinuteTierKeptFor);
+        var from = UnixNano.FromDateTimeOffset(window.From);
+        var to = UnixNano.FromDateTimeOffset(window.To);
+        var fromAlignment = from < minuteHorizon ? RollupTiers.HourNanoseconds : RollupTiers.MinuteNanoseconds;
+        var toAlignment = to < minuteHorizon ? RollupTiers.HourNanoseconds : RollupTiers.MinuteNanoseconds;
+        var coveredFrom = RollupTiers.Floor(from, fromAlignment);
+        var coveredTo = RollupTiers.Floor(to, toAlignment) + toAlignment;
+        var ranges = RollupTiers.Cover(coveredFrom, coveredTo);
+
+        await using var command = new NpgsqlCommand(HopSql, connection);
+        command.Parameters.AddWithValue("tiers", ranges.Select(r => (short)r.Tier).ToArray());
+        command.Parameters.AddWithValue("starts", ranges.Select(r => r.From).ToArray());
+        command.Parameters.AddWithValue("ends", ranges.Select(r => r.To).ToArray());
+        var merged = new Dictionary<(string Kind, string Service, string Name), HopRollup>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var count = reader.GetInt64(3);
-            var errors = reader.GetInt64(4);
-            var percentiles = reader.GetFieldValue<double[]>(5);
-            rows.Add(new HopStatistics(
-                HopClassification.Parse(reader.GetString(0)),
-                reader.GetString(1),
-                reader.GetString(2),
-                count,
-                errors,
-                (double)errors / count,
-                Milliseconds(percentiles[0]),
-                Milliseconds(percentiles[1]),
-                Milliseconds(percentiles[2]),
-                Milliseconds(reader.GetInt64(6)),
-                Milliseconds(reader.GetDouble(7)),
-                ReadSlowest(reader, 8)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                if (!merged.TryGetValue(key, out var rollup))
+                {
+                    merged[key] = rollup = new HopRollup();
+                }
+
+                rollup.Add(
+                    reader.GetInt64(3),
+                    reader.GetInt64(4),
+                    reader.GetInt64(5),
+                    reader.GetInt64(6),
+                    reader.GetFieldValue<short[]>(7),
+                    reader.GetFieldValue<long[]>(8),
+                    ReadSlowest(reader, 9));
+            }
         }
 
-        return rows;
+        var hops = merged
+            .Select(pair => pair.Value.ToStatistics(HopClassification.Parse(pair.Key.Kind), pair.Key.Service, pair.Key.Name, SlowestPerStage))
+            .OrderByDescending(hop => hop.TotalMs)
+            .ThenBy(hop => hop.Kind.ToString(), StringComparer.OrdinalIgnoreCase)
+            .ThenBy(hop => hop.Service, StringComparer.Ordinal)
+            .ThenBy(hop => hop.Name, StringComparer.Ordinal)
+            .Take(MaxHops + 1)
+            .ToList();
+        return (hops, new StageWindow(UnixNano.ToDateTimeOffset(coveredFrom), UnixNano.ToDateTimeOffset(coveredTo)));
     }
 
     private static NpgsqlCommand CreateCommand(string sql, NpgsqlConnection connection, StageWindow window)

@@ -2,10 +2,15 @@ namespace Jewelry.Dashboard.Stages;
 
 /// <summary>
 /// Statuses in lifecycle order (ones the configuration does not list last), hops by total time spent, most first;
-/// <see cref="HopsTruncated"/> says that more hops than <see cref="StageStatisticsQueries.MaxHops"/> had spans.
+/// <see cref="HopsTruncated"/> says that more hops than <see cref="StageStatisticsQueries.MaxHops"/> had spans. Hops are
+/// counted by whole minutes (whole hours more than <see cref="RollupTiers.MinuteTierKeptFor"/> back): <see cref="HopWindow"/>.
 /// </summary>
 public sealed record StageStatisticsReport(
     StageWindow Window,
     IReadOnlyList<StatusStatistics> Statuses,
     IReadOnlyList<HopStatistics> Hops,
-    bool HopsTruncated);
+    bool HopsTruncated)
+{
+    /// <summary>The window hops are counted in: <see cref="Window"/> widened to the whole rollup buckets it touches.</summary>
+    public StageWindow? HopWindow { get; init; }
+}

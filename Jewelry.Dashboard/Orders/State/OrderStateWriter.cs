@@ -1,3 +1,4 @@
+using Jewelry.Dashboard.Stages;
 using Jewelry.Dashboard.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,13 +15,13 @@ public static class OrderStateWriter
     private const long StateLockKey = 0x4A65_7765_6C72_7953; // "JewelryS"
 
     private const string FactColumns =
-        "trace_id, span_id, order_id, service_name, name, kind, end_time_unix_nano, failed, status_to, message_id, confirmed, dead_lettered, " +
+        "trace_id, span_id, order_id, service_name, name, kind, start_time_unix_nano, end_time_unix_nano, failed, status_to, message_id, confirmed, dead_lettered, " +
         "exchange, routing_key, queue, error_type, hop_kind, reason, dead_letter_reason";
 
     private const string CreateIncomingSql = """
         CREATE TEMP TABLE incoming_order_spans (
             trace_id bytea NOT NULL, span_id bytea NOT NULL, order_id text, service_name text NOT NULL, name text NOT NULL,
-            kind smallint NOT NULL, end_time_unix_nano bigint NOT NULL, failed boolean NOT NULL, status_to text, message_id text,
+            kind smallint NOT NULL, start_time_unix_nano bigint NOT NULL, end_time_unix_nano bigint NOT NULL, failed boolean NOT NULL, status_to text, message_id text,
             confirmed boolean NOT NULL, dead_lettered boolean NOT NULL, exchange text, routing_key text, queue text, error_type text,
             hop_kind text NOT NULL, reason text, dead_letter_reason text
         ) ON COMMIT DROP
@@ -116,6 +117,7 @@ public static class OrderStateWriter
         WHERE order_id IS NOT NULL AND (dead_lettered OR (failed AND (status_to IS NOT NULL OR kind IN (2, 4, 5))))
         ON CONFLICT DO NOTHING
         """,
+        HopRollups.ApplySql,
     ];
 
     public static async Task ApplyAsync(
@@ -149,6 +151,7 @@ public static class OrderStateWriter
             await importer.WriteAsync(span.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(span.Name, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(span.Kind, NpgsqlDbType.Smallint, cancellationToken);
+            await importer.WriteAsync(span.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
             await importer.WriteAsync(span.EndTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
             await importer.WriteAsync(fact.Failed, NpgsqlDbType.Boolean, cancellationToken);
             await WriteTextAsync(importer, fact.StatusTo, cancellationToken);

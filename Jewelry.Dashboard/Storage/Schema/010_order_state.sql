@@ -83,3 +83,26 @@ CREATE TABLE IF NOT EXISTS order_failures (
 );
 
 CREATE INDEX IF NOT EXISTS order_failures_at ON order_failures (dead_lettered, at DESC);
+
+-- Per hop (kind, service, span name) and time bucket: the hops of orders that ended in it (Stages/HopRollups), in
+-- three tiers of bucket (Stages/RollupTier: 1 minute, 2 hour, 3 day) so a window of any length reads few rows. Latency
+-- is kept as log-scale bucket counts (Stages/LatencyHistogram), the five slowest as parallel arrays. Hop durations
+-- never change once stored, so every column merges exactly: sums, greatest, bucket counts added, the top five of both.
+CREATE TABLE IF NOT EXISTS hop_rollups (
+    tier smallint NOT NULL,
+    bucket_start bigint NOT NULL,
+    kind text NOT NULL,
+    service_name text NOT NULL,
+    name text NOT NULL,
+    count bigint NOT NULL,
+    errors bigint NOT NULL,
+    total_ns bigint NOT NULL,
+    max_ns bigint NOT NULL,
+    latency_buckets smallint[] NOT NULL,
+    latency_counts bigint[] NOT NULL,
+    slow_orders text[] NOT NULL,
+    slow_durations bigint[] NOT NULL,
+    slow_traces bytea[] NOT NULL,
+    slow_spans bytea[] NOT NULL,
+    PRIMARY KEY (tier, bucket_start, kind, service_name, name)
+);

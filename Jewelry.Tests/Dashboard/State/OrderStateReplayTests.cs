@@ -2,6 +2,7 @@ using System.Text.Json;
 using Jewelry.Dashboard.Ingest;
 using Jewelry.Dashboard.Ingest.Records;
 using Jewelry.Dashboard.Orders;
+using Jewelry.Dashboard.Stages;
 using Jewelry.Dashboard.Storage;
 using Jewelry.Tests.Dashboard.Oracles;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,41 @@ public sealed class OrderStateReplayTests(DashboardFixture fixture) : IAsyncLife
         Assert.Equal(fromState, Json(await new RawSpanStuckOrderQueries(_inOrder, _readiness, Settings, new ManualClock(s_now)).GetAsync(Ct)));
     }
 
+    [Theory]
+    [InlineData(24)]
+    [InlineData(24 * 7)]
+    public async Task Stage_statistics_from_state_are_the_same_after_a_shuffled_replay_and_match_the_raw_span_queries(int hours)
+    {
+        var window = new StageWindow(s_now - TimeSpan.FromHours(hours), s_now);
+        var fromState = await Stages(_inOrder).GetAsync(window, Ct);
+        Assert.NotEmpty(fromState.Statuses);
+        Assert.NotEmpty(fromState.Hops);
+        Assert.Equal(JsonSerializer.Serialize(fromState), JsonSerializer.Serialize(await Stages(_replayed).GetAsync(window, Ct)));
+
+        var raw = new RawSpanStageStatisticsQueries(_inOrder, _readiness, Settings);
+        Assert.Equal(JsonSerializer.Serialize(fromState.Statuses), JsonSerializer.Serialize((await raw.GetAsync(window, Ct)).Statuses));
+
+        // Hops are counted over whole buckets: the raw query over the same buckets (its window ends are inclusive).
+        var hopWindow = fromState.HopWindow!;
+        var rawHops = (await raw.GetAsync(hopWindow with { To = hopWindow.To - TimeSpan.FromTicks(1) }, Ct)).Hops
+            .ToDictionary(hop => (hop.Kind, hop.Service, hop.Name));
+        Assert.Equal(rawHops.Count, fromState.Hops.Count);
+        foreach (var hop in fromState.Hops)
+        {
+            var expected = rawHops[(hop.Kind, hop.Service, hop.Name)];
+            Assert.Equal(
+                JsonSerializer.Serialize(expected with { P50Ms = 0, P95Ms = 0, P99Ms = 0 }),
+                JsonSerializer.Serialize(hop with { P50Ms = 0, P95Ms = 0, P99Ms = 0 }));
+            foreach (var (actual, exact) in new[] { (hop.P50Ms, expected.P50Ms), (hop.P95Ms, expected.P95Ms), (hop.P99Ms, expected.P99Ms) })
+            {
+                Assert.InRange(actual, exact * (1 - LatencyHistogram.RelativeError), exact * (1 + LatencyHistogram.RelativeError));
+            }
+        }
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private StageStatisticsQueries Stages(NpgsqlDataSource store) => new(store, _readiness, Settings, new ManualClock(s_now));
 
     private static IOptions<OrderTrackingOptions> Settings => Options.Create(new OrderTrackingOptions
     {
