@@ -1,3 +1,6 @@
+using Jewelry.Dashboard.Orders.State;
+using Microsoft.Extensions.Options;
+
 namespace Jewelry.Dashboard.Orders;
 
 public static class OrderTrackingExtensions
@@ -13,6 +16,12 @@ public static class OrderTrackingExtensions
             .Validate(o => o.Statuses.All(s => s.Threshold is null || s.Threshold > TimeSpan.Zero), "Dashboard:Orders:Statuses: a Threshold must be positive.")
             .Validate(o => o.Thresholds.Keys.All(name => o.Find(name) is { Threshold: not null }), "Dashboard:Orders:Thresholds: every key must be a listed status that has a threshold (not a final one).")
             .ValidateOnStart();
+        builder.Services.AddOptions<StateRetentionOptions>().BindConfiguration(StateRetentionOptions.SectionName)
+            .Validate(o => o.Interval > TimeSpan.Zero, "Dashboard:State:Interval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StateRetentionOptions>, StateRetentionValidator>();
+        builder.Services.AddSingleton<StateRetention>();
+        builder.Services.AddHostedService<StateRetentionService>();
         builder.Services.AddSingleton<OrderJourneyQueries>();
         builder.Services.AddSingleton<StuckOrderQueries>();
         return builder;

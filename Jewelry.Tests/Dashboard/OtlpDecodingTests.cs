@@ -82,4 +82,19 @@ public sealed class OtlpDecodingTests
         Assert.Equal(3, decoded.Batch.Spans.Count);
         Assert.NotNull(decoded.RejectionReason);
     }
+
+    [Fact]
+    public void A_span_whose_order_id_no_order_could_have_is_rejected_with_its_reason_and_the_rest_kept()
+    {
+        var request = SampleTelemetry.OrderTrace(SampleTelemetry.NewTraceId(), "ORD-1");
+        var span = request.ResourceSpans[0].ScopeSpans[0].Spans[1];
+        span.Attributes.Single(a => a.Key == "order.id").Value.StringValue = new string('7', 10_240);
+
+        var decoded = TraceDecoder.Decode(request);
+
+        Assert.Equal(1, decoded.Rejected);
+        Assert.Equal(3, decoded.Batch.Spans.Count);
+        Assert.Contains("order.id of 10240 characters", decoded.RejectionReason, StringComparison.Ordinal);
+        Assert.DoesNotContain(decoded.Batch.Spans, s => s.AttributesJson.Contains("7777", StringComparison.Ordinal));
+    }
 }

@@ -1,6 +1,4 @@
--- Stage statistics read an order's status changes and hops by time. jsonb_path_ops cannot answer "has key",
--- so these partial indexes do; the queries repeat each predicate exactly (StageStatisticsQueries).
-CREATE INDEX IF NOT EXISTS spans_transitions_by_time ON spans (end_time_unix_nano)
-    WHERE attributes ? 'order.status.to';
-CREATE INDEX IF NOT EXISTS spans_order_hops ON spans (end_time_unix_nano)
-    WHERE attributes ? 'order.id' AND NOT (attributes ? 'order.status.to');
+-- Partial indexes on spans that stage statistics once read; they now read the state kept at ingest
+-- (010_order_state.sql), so the indexes are dropped from stores that have them.
+DROP INDEX IF EXISTS spans_transitions_by_time;
+DROP INDEX IF EXISTS spans_order_hops;

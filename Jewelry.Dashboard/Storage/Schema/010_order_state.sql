@@ -106,3 +106,8 @@ CREATE TABLE IF NOT EXISTS hop_rollups (
     slow_spans bytea[] NOT NULL,
     PRIMARY KEY (tier, bucket_start, kind, service_name, name)
 );
+
+-- For the state's own retention (Orders/State/StateRetention), by age.
+CREATE INDEX IF NOT EXISTS published_messages_at ON published_messages (published_at);
+CREATE INDEX IF NOT EXISTS consumed_messages_at ON consumed_messages (first_consumed_at);
+CREATE INDEX IF NOT EXISTS order_failures_age ON order_failures (at);
