@@ -43,6 +43,24 @@ public static class OrderJourneyBuilder
             truncated);
     }
 
+    /// <summary>The journey with its header as the state kept at ingest has it: the status the order is in since when, and the messages it waits on.</summary>
+    public static OrderJourney WithCurrentStatus(
+        OrderJourney journey, string status, DateTimeOffset since, IReadOnlyList<LostMessage> pendingMessages, OrderTrackingOptions options, DateTimeOffset now)
+    {
+        var stage = options.Find(status);
+        var isFinal = stage is { Threshold: null };
+        return journey with
+        {
+            CurrentStatus = status,
+            CurrentStatusSince = since,
+            TimeInCurrentStatusMs = isFinal ? null : Math.Max(0, (now - since).TotalMilliseconds),
+            IsFinal = isFinal,
+            CurrentService = stage?.Service ?? journey.CurrentService,
+            CurrentStage = stage?.Stage,
+            PendingMessages = pendingMessages,
+        };
+    }
+
     /// <summary>Confirmed messages of the order with no processing span of the same message id among its spans.</summary>
     private static List<LostMessage> PendingMessages(IReadOnlyList<OrderSpan> spans, OrderTrackingOptions options, DateTimeOffset now)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Jewelry.Dashboard.Orders.State;
+using Jewelry.Dashboard.Otlp.Decoding;
 using Jewelry.Dashboard.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -6,7 +8,11 @@ using NpgsqlTypes;
 
 namespace Jewelry.Dashboard.Orders;
 
-/// <summary>Reads every span that carries an order's id (one GIN lookup) and builds its journey.</summary>
+/// <summary>
+/// Reads every span that carries an order's id (one GIN lookup) and builds its journey; its header (the status it is
+/// in, since when, and the messages it waits on) comes from the state kept at ingest, which also knows the consumer
+/// spans that carry no order id and outlives raw spans.
+/// </summary>
 public sealed class OrderJourneyQueries(NpgsqlDataSource dataSource, TelemetryStoreReadiness readiness, IOptions<OrderTrackingOptions> options, TimeProvider time)
 {
     /// <summary>More than any real order has; a runaway order (a retry loop) is shown truncated rather than timing out.</summary>
@@ -37,6 +43,29 @@ public sealed class OrderJourneyQueries(NpgsqlDataSource dataSource, TelemetrySt
         }
 
         var truncated = spans.Count > MaxSpans;
-        return OrderJourneyBuilder.Build(orderId, truncated ? spans[..MaxSpans] : spans, options.Value, time.GetUtcNow(), truncated);
+        var now = time.GetUtcNow();
+        var journey = OrderJourneyBuilder.Build(orderId, truncated ? spans[..MaxSpans] : spans, options.Value, now, truncated);
+        return await WithHeaderFromStateAsync(connection, journey, now, cancellationToken);
+    }
+
+    private async Task<OrderJourney> WithHeaderFromStateAsync(NpgsqlConnection connection, OrderJourney journey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var pending = new NpgsqlCommand(
+            $"""
+            SELECT {PublishedMessageReader.Columns}
+            FROM published_messages
+            WHERE order_id = @id AND confirmed AND NOT consumed
+            ORDER BY published_at
+            """,
+            connection);
+        pending.Parameters.AddWithValue("id", journey.OrderId);
+        var waitingOn = await PublishedMessageReader.ReadAllAsync(pending, options.Value, now, cancellationToken);
+
+        await using var state = new NpgsqlCommand("SELECT status, status_entered_at FROM order_state WHERE order_id = @id AND status IS NOT NULL", connection);
+        state.Parameters.AddWithValue("id", journey.OrderId);
+        await using var reader = await state.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? OrderJourneyBuilder.WithCurrentStatus(journey, reader.GetString(0), UnixNano.ToDateTimeOffset(reader.GetInt64(1)), waitingOn, options.Value, now)
+            : journey with { PendingMessages = waitingOn };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jewelry.Dashboard.Orders.State;
 using Jewelry.Dashboard.Otlp.Decoding;
 using Jewelry.Dashboard.Storage;
 using Microsoft.Extensions.Options;
@@ -131,7 +132,7 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
     {
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT order_id, message_id, exchange, routing_key, queue, published_at, publisher, trace_id, span_id
+            SELECT {PublishedMessageReader.Columns}
             FROM published_messages
             WHERE confirmed AND NOT consumed AND published_at >= @since AND published_at < @publishedBefore AND order_id IS NOT NULL
             ORDER BY published_at
@@ -140,26 +141,7 @@ public sealed class StuckOrderQueries(NpgsqlDataSource dataSource, TelemetryStor
             connection);
         command.Parameters.AddWithValue("since", since);
         command.Parameters.AddWithValue("publishedBefore", publishedBefore);
-        var messages = new List<LostMessage>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var routingKey = Text(reader, 3);
-            var publishedAt = UnixNano.ToDateTimeOffset(reader.GetInt64(5));
-            messages.Add(new LostMessage(
-                reader.GetString(0),
-                reader.GetString(1),
-                Text(reader, 2),
-                routingKey,
-                HopDetail.QueueOf(Text(reader, 4), routingKey, settings),
-                publishedAt,
-                Math.Max(0, (now - publishedAt).TotalMilliseconds),
-                reader.GetString(6),
-                Hex(reader, 7),
-                Hex(reader, 8)));
-        }
-
-        return messages;
+        return await PublishedMessageReader.ReadAllAsync(command, settings, now, cancellationToken);
     }
 
     private static async Task<List<DeadLetteredMessage>> DeadLetteredAsync(

@@ -7,8 +7,8 @@ using NpgsqlTypes;
 namespace Jewelry.Dashboard.Storage;
 
 /// <summary>
-/// Writes batches in one transaction with binary COPY. Spans go through a temporary table so re-sent spans
-/// are ignored and the <c>traces</c> summary rows are updated from exactly the spans that were new.
+/// Writes batches in one transaction with binary COPY. The <c>traces</c> summary rows and the state kept at ingest are
+/// updated from exactly the spans that were new, so re-sent spans change nothing.
 /// </summary>
 public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
 {
@@ -25,15 +25,24 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         "time_unix_nano, start_time_unix_nano, resource_id, service_name, scope_name, metric_name, description, unit, metric_type, " +
         "temporality, is_monotonic, attributes, value, count, data, flags";
 
+    private const string NewSpanColumns = "trace_id, span_id, parent_span_id, service_name, name, start_time_unix_nano, end_time_unix_nano, status_code";
+
+    private const string CreateNewSpansSql =
+        $"CREATE TEMP TABLE {NewSpansTable} (trace_id bytea, span_id bytea, parent_span_id bytea, service_name text, name text, " +
+        "start_time_unix_nano bigint, end_time_unix_nano bigint, status_code smallint) ON COMMIT DROP";
+
     private const string MergeSpansSql = $"""
         WITH inserted AS (
             INSERT INTO spans ({SpanColumns})
             SELECT {SpanColumns} FROM incoming_spans
             ON CONFLICT DO NOTHING
-            RETURNING trace_id, span_id, parent_span_id, service_name, name, start_time_unix_nano, end_time_unix_nano, status_code
-        ), recorded AS (
-            INSERT INTO {NewSpansTable} (trace_id, span_id) SELECT trace_id, span_id FROM inserted
-        ), per_trace AS (
+            RETURNING {NewSpanColumns}
+        )
+        INSERT INTO {NewSpansTable} ({NewSpanColumns}) SELECT {NewSpanColumns} FROM inserted
+        """;
+
+    private const string UpsertTracesSql = $"""
+        WITH per_trace AS (
             SELECT trace_id,
                    min(start_time_unix_nano) AS start_time_unix_nano,
                    max(end_time_unix_nano) AS end_time_unix_nano,
@@ -42,7 +51,7 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
                    (array_agg(service_name ORDER BY start_time_unix_nano) FILTER (WHERE parent_span_id IS NULL))[1] AS root_service_name,
                    (array_agg(name ORDER BY start_time_unix_nano) FILTER (WHERE parent_span_id IS NULL))[1] AS root_span_name,
                    array_agg(DISTINCT service_name) AS services
-            FROM inserted
+            FROM {NewSpansTable}
             GROUP BY trace_id
         )
         INSERT INTO traces AS t (trace_id, start_time_unix_nano, end_time_unix_nano, span_count, error_count, root_service_name, root_span_name, services)
@@ -112,29 +121,60 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Spans are copied straight into <c>spans</c>, as fast as PostgreSQL takes rows, with their keys and summary
+    /// columns into <see cref="NewSpansTable"/>. A batch holding a span already stored (a re-sent OTLP request) fails that
+    /// copy on the primary key; it is then rolled back and merged through a temporary table, keeping only the new spans.
+    /// </summary>
     private static async Task WriteSpansAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<SpanRecord> spans, CancellationToken cancellationToken)
     {
-        await using (var create = new NpgsqlCommand(
-            $"CREATE TEMP TABLE incoming_spans (LIKE spans) ON COMMIT DROP; CREATE TEMP TABLE {NewSpansTable} (trace_id bytea, span_id bytea) ON COMMIT DROP",
-            connection,
-            transaction))
+        await ExecuteAsync(connection, transaction, CreateNewSpansSql, cancellationToken);
+        await transaction.SaveAsync("spans", cancellationToken);
+        try
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await SpanRowCopy.CopyAsync(connection, "spans", spans, cancellationToken);
+            await CopyNewSpansAsync(connection, spans, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync("spans", cancellationToken);
+            await ExecuteAsync(connection, transaction, "CREATE TEMP TABLE incoming_spans (LIKE spans) ON COMMIT DROP", cancellationToken);
+            await SpanRowCopy.CopyAsync(connection, "incoming_spans", spans, cancellationToken);
+            await ExecuteAsync(connection, transaction, MergeSpansSql, cancellationToken);
         }
 
-        await SpanRowCopy.CopyAsync(connection, "incoming_spans", spans, cancellationToken);
-
-        await using (var merge = new NpgsqlCommand(MergeSpansSql, connection, transaction))
-        {
-            await merge.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await ExecuteAsync(connection, transaction, UpsertTracesSql, cancellationToken);
         var facts = spans.Select(OrderSpanFacts.From).OfType<OrderSpanFacts>().ToList();
         if (facts.Count > 0)
         {
             await OrderStateWriter.ApplyAsync(connection, transaction, facts, cancellationToken);
         }
+    }
+
+    private static async Task CopyNewSpansAsync(NpgsqlConnection connection, List<SpanRecord> spans, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {NewSpansTable} ({NewSpanColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var span in spans)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(span.TraceId, NpgsqlDbType.Bytea, cancellationToken);
+            await importer.WriteAsync(span.SpanId, NpgsqlDbType.Bytea, cancellationToken);
+            await WriteNullableAsync(importer, span.ParentSpanId, NpgsqlDbType.Bytea, cancellationToken);
+            await importer.WriteAsync(span.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(span.Name, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(span.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(span.EndTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(span.StatusCode, NpgsqlDbType.Smallint, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task WriteLogsAsync(NpgsqlConnection connection, List<LogEntryRecord> logs, CancellationToken cancellationToken)

@@ -111,3 +111,5 @@ CREATE TABLE IF NOT EXISTS hop_rollups (
 CREATE INDEX IF NOT EXISTS published_messages_at ON published_messages (published_at);
 CREATE INDEX IF NOT EXISTS consumed_messages_at ON consumed_messages (first_consumed_at);
 CREATE INDEX IF NOT EXISTS order_failures_age ON order_failures (at);
+-- An order's messages still waiting, for its journey's header.
+CREATE INDEX IF NOT EXISTS published_messages_order ON published_messages (order_id) WHERE confirmed AND NOT consumed;
