@@ -33,10 +33,13 @@ internal sealed class DashboardServer : IAsyncDisposable
         var token = Guid.NewGuid().ToString("N");
         var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Jewelry.Dashboard.dll"));
+        // Development, as the AppHost runs it: Production refuses the demo users of appsettings.json.
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         startInfo.Environment["ASPNETCORE_URLS"] = frontend.ToString();
         startInfo.Environment["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
         startInfo.Environment["DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = otlpHttp.ToString();
         startInfo.Environment["ConnectionStrings__telemetrydb"] = connectionString;
+        startInfo.Environment["Dashboard__Frontend__AuthMode"] = "BrowserToken";
         startInfo.Environment["Dashboard__Frontend__BrowserToken"] = token;
         startInfo.Environment["Dashboard__Otlp__AuthMode"] = "Unsecured";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
