@@ -44,6 +44,9 @@ internal sealed class DashboardServer : IAsyncDisposable
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["Dashboard__Orders__LookBack"] = options.LookBack.ToString("c");
 
+        // Retention would delete the generated history older than its 7 days while the benchmark reads it.
+        startInfo.Environment["Dashboard__Retention__MaxAge"] = (options.LookBack + TimeSpan.FromDays(1)).ToString("c");
+
         // The benchmark times one alert evaluation itself (InProcessAlerts); the dashboard's own, every 30 s by default,
         // would land in the middle of the query timings. Once at start, on an empty store, then not for a day.
         startInfo.Environment["Dashboard__Alerts__Interval"] = "1.00:00:00";

@@ -26,8 +26,12 @@ await new QueryBenchmark(options, dashboard, postgres.ConnectionString, report).
 
 // Last, so the queries ran at the size asked for: these orders are new, in the last hour.
 var steadyOrders = (long)options.SteadyRate * options.SteadySeconds / options.SpansPerTrace;
-var steady = EncodedRequests.Generate(orders, steadyOrders, options.OrdersPerRequest, options.SpansPerTrace, schedule with { Spread = TimeSpan.FromHours(1) });
-await new SteadyRateBenchmark(options, dashboard, report).RunAsync(steady);
+if (steadyOrders > 0)
+{
+    var steady = EncodedRequests.Generate(orders, steadyOrders, options.OrdersPerRequest, options.SpansPerTrace, schedule with { Spread = TimeSpan.FromHours(1) });
+    await new SteadyRateBenchmark(options, dashboard, report).RunAsync(steady);
+}
+
 report.RecordLoad("end");
 
 report.Print();

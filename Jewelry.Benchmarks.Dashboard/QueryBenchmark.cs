@@ -128,7 +128,7 @@ internal sealed class QueryBenchmark(BenchmarkOptions options, DashboardServer d
         return LatencySummary.Of(samples);
     }
 
-    /// <summary>Refreshes planner statistics (as autovacuum would) and records the order.id search plan.</summary>
+    /// <summary>Refreshes planner statistics (as autovacuum would), counts the spans stored and records the order.id search plan.</summary>
     private async Task AnalyzeAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -137,6 +137,11 @@ internal sealed class QueryBenchmark(BenchmarkOptions options, DashboardServer d
         {
             analyze.CommandTimeout = 600;
             await analyze.ExecuteNonQueryAsync();
+        }
+
+        await using (var count = new NpgsqlCommand("SELECT count(*) FROM spans", connection))
+        {
+            report.StoredSpans = (long)(await count.ExecuteScalarAsync())!;
         }
 
         await using var explain = new NpgsqlCommand(
