@@ -47,8 +47,6 @@ internal sealed record BenchmarkOptions(
             Output: Value("--output") ?? "dashboard-benchmark.json");
     }
 
-    public int OrdersPerRequest => Math.Max(1, SpansPerRequest / SpansPerTrace);
-
     /// <summary>How far back the dashboard looks (<c>Dashboard:Orders:LookBack</c>): the whole generated history, so a window of <see cref="Days"/> can be asked.</summary>
     public TimeSpan LookBack => TimeSpan.FromDays(Days);
 }

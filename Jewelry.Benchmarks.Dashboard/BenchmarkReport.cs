@@ -75,7 +75,7 @@ internal sealed class BenchmarkReport(BenchmarkOptions options)
         Console.WriteLine(string.Create(c, $"Jewelry.Dashboard benchmark, {StartedAt:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine($"  machine: {Cores} cores, .NET {Runtime}; senders, dashboard and PostgreSQL on the same machine; load average {string.Join(", ", LoadAverage.Select(l => string.Create(c, $"{l.Key} {l.Value:0.0}")))}");
         Console.WriteLine(string.Create(c, $"  data: {GeneratedSpans:N0} spans, {Orders:N0} orders of {options.SpansPerTrace} spans (and one of {BenchmarkOptions.BigTraceSpans:N0}), {AttributesPerSpan:0.0} attributes and {EncodedBytesPerSpan:N0} protobuf bytes per span"));
-        Console.WriteLine(string.Create(c, $"        over {options.Days} days, {BenchmarkOptions.RecentShare:P0} of the orders in the last day; look-back {options.Days} d"));
+        Console.WriteLine(string.Create(c, $"        over {options.Days} days, {BenchmarkOptions.RecentShare:P0} of the orders in the last day, sent in the order the spans ended; look-back {options.Days} d"));
         Console.WriteLine(string.Create(c, $"  load: {options.Senders} OTLP/HTTP protobuf senders, {options.SpansPerRequest} spans per request, requests encoded before timing"));
 
         Console.WriteLine();

@@ -11,7 +11,7 @@ report.RecordLoad("start");
 var schedule = new OrderSchedule(DateTimeOffset.UtcNow, options.LookBack, BenchmarkOptions.RecentShare);
 var orders = (options.Spans - BenchmarkOptions.BigTraceSpans) / options.SpansPerTrace;
 Console.Error.WriteLine($"Generating {options.Spans:N0} spans ({orders:N0} orders over {options.Days} days)...");
-var requests = EncodedRequests.Generate(0, orders, options.OrdersPerRequest, options.SpansPerTrace, schedule, IngestBenchmark.BigTrace(schedule));
+var requests = EncodedRequests.Generate(0, orders, options.SpansPerRequest, options.SpansPerTrace, schedule, IngestBenchmark.BigTrace(schedule));
 (report.Orders, report.GeneratedSpans, report.AttributesPerSpan, report.EncodedBytesPerSpan) = (orders, requests.Spans, requests.AttributesPerSpan, requests.BytesPerSpan);
 
 await using var postgres = await BenchmarkPostgres.StartAsync(options);
@@ -28,7 +28,7 @@ await new QueryBenchmark(options, dashboard, postgres.ConnectionString, report).
 var steadyOrders = (long)options.SteadyRate * options.SteadySeconds / options.SpansPerTrace;
 if (steadyOrders > 0)
 {
-    var steady = EncodedRequests.Generate(orders, steadyOrders, options.OrdersPerRequest, options.SpansPerTrace, schedule with { Spread = TimeSpan.FromHours(1) });
+    var steady = EncodedRequests.Generate(orders, steadyOrders, options.SpansPerRequest, options.SpansPerTrace, schedule with { Spread = TimeSpan.FromHours(1) });
     await new SteadyRateBenchmark(options, dashboard, report).RunAsync(steady);
 }
 
