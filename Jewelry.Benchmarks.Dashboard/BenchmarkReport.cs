@@ -38,11 +38,12 @@ internal sealed class BenchmarkReport(BenchmarkOptions options)
 
     public double EncodedBytesPerSpan { get; set; }
 
-    public CopyLimitResult? CopyLimit { get; set; }
+    public List<CopyLimitResult> CopyLimits { get; } = [];
 
     public IngestResult? Ingest { get; set; }
 
-    public double? IngestRatio => Ingest is null || CopyLimit is null ? null : Ingest.SpansPerSecond / CopyLimit.SpansPerSecond;
+    /// <summary>The dashboard's rate over the mean of the limits measured before and after it.</summary>
+    public double? IngestRatio => Ingest is null || CopyLimits.Count == 0 ? null : Ingest.SpansPerSecond / CopyLimits.Average(limit => limit.SpansPerSecond);
 
     public SteadyResult? Steady { get; set; }
 
@@ -79,21 +80,21 @@ internal sealed class BenchmarkReport(BenchmarkOptions options)
         Console.WriteLine(string.Create(c, $"  load: {options.Senders} OTLP/HTTP protobuf senders, {options.SpansPerRequest} spans per request, requests encoded before timing"));
 
         Console.WriteLine();
-        Console.WriteLine("Ingest                                                   spans/s    goal");
-        if (CopyLimit is { } limit)
+        Console.WriteLine("Ingest                                                                    spans/s    goal");
+        foreach (var limit in CopyLimits)
         {
-            Console.WriteLine(string.Create(c, $"  PostgreSQL limit: binary COPY, {limit.Writers} writer(s), batches of {limit.BatchSize,-5:N0}  {limit.SpansPerSecond,9:N0}    ({limit.Spans:N0} rows in {limit.Seconds:0.0} s; rows decoded before timing)"));
+            Console.WriteLine(string.Create(c, $"  PostgreSQL limit {limit.When,-6}: binary COPY, {limit.Writers} writer(s), batches of {limit.BatchSize,-5:N0}  {limit.SpansPerSecond,9:N0}    ({limit.Spans:N0} rows in {limit.Seconds:0.0} s; rows decoded before timing)"));
         }
 
         if (Ingest is { } ingest)
         {
-            Console.WriteLine(string.Create(c, $"  dashboard: OTLP/HTTP to stored                         {ingest.SpansPerSecond,9:N0}    >= {IngestGoal:N0}  {Verdict(ingest.SpansPerSecond >= IngestGoal)}"));
+            Console.WriteLine(string.Create(c, $"  dashboard: OTLP/HTTP to stored                                          {ingest.SpansPerSecond,9:N0}    >= {IngestGoal:N0}  {Verdict(ingest.SpansPerSecond >= IngestGoal)}"));
             Console.WriteLine(string.Create(c, $"      ({ingest.Spans:N0} spans in {ingest.Seconds:0.0} s, all accepted after {ingest.AcceptedSeconds:0.0} s; {ingest.RefusedAndRetried:N0} requests refused and retried)"));
         }
 
         if (IngestRatio is { } ratio)
         {
-            Console.WriteLine(string.Create(c, $"  dashboard / limit                                       {ratio,9:P1}    >= {RatioGoal:P0}  {Verdict(ratio >= RatioGoal)}"));
+            Console.WriteLine(string.Create(c, $"  dashboard / limit (mean of before and after)                            {ratio,9:P1}    >= {RatioGoal:P0}  {Verdict(ratio >= RatioGoal)}"));
         }
 
         if (Steady is { } steady)

@@ -13,13 +13,14 @@ namespace Jewelry.Benchmarks.Dashboard;
 /// The database's own limit: the same requests decoded by the dashboard's <see cref="TraceDecoder"/> into the same rows,
 /// written with the dashboard's <see cref="SpanRowCopy"/> into the <c>spans</c> table of a fresh database with the
 /// dashboard's schema (same indexes), in batches of the dashboard's size from as many writers as it has. Decoding is
-/// done before the clock starts; the rate is rows committed per second. The database is dropped afterwards.
+/// done before the clock starts; the rate is rows committed per second. The database is dropped afterwards. Run before
+/// and after the dashboard's ingest, so a machine whose load changes meanwhile shows as two different limits.
 /// </summary>
 internal sealed class CopyLimitBenchmark(BenchmarkOptions options, string connectionString, BenchmarkReport report)
 {
     public const string Database = "copylimit";
 
-    public async Task RunAsync(EncodedRequests requests, CancellationToken cancellationToken)
+    public async Task RunAsync(string when, EncodedRequests requests, CancellationToken cancellationToken)
     {
         var shape = DashboardWriterShape.Read(options);
         var limitConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Database = Database }.ConnectionString;
@@ -50,7 +51,7 @@ internal sealed class CopyLimitBenchmark(BenchmarkOptions options, string connec
 
             await using var count = dataSource.CreateCommand("SELECT count(*) FROM spans");
             var stored = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-            report.CopyLimit = new CopyLimitResult(stored, stopwatch.Elapsed.TotalSeconds, shape.BatchSize, shape.Writers);
+            report.CopyLimits.Add(new CopyLimitResult(when, stored, stopwatch.Elapsed.TotalSeconds, shape.BatchSize, shape.Writers));
         }
 
         await DropAsync(cancellationToken);

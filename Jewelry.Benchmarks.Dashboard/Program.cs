@@ -15,11 +15,13 @@ var requests = EncodedRequests.Generate(0, orders, options.SpansPerRequest, opti
 (report.Orders, report.GeneratedSpans, report.AttributesPerSpan, report.EncodedBytesPerSpan) = (orders, requests.Spans, requests.AttributesPerSpan, requests.BytesPerSpan);
 
 await using var postgres = await BenchmarkPostgres.StartAsync(options);
-await new CopyLimitBenchmark(options, postgres.ConnectionString, report).RunAsync(requests, CancellationToken.None);
+var limit = new CopyLimitBenchmark(options, postgres.ConnectionString, report);
+await limit.RunAsync("before", requests, CancellationToken.None);
 
 await using var dashboard = await DashboardServer.StartAsync(options, postgres.ConnectionString);
 await new IngestBenchmark(options, dashboard, report).RunAsync(requests);
 report.RecordLoad("after ingest");
+await limit.RunAsync("after", requests, CancellationToken.None);
 requests = null;
 
 await new QueryBenchmark(options, dashboard, postgres.ConnectionString, report).RunAsync(orders);
