@@ -1,67 +1,133 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Jewelry.Benchmarks.Dashboard;
 
+/// <summary>What one run measured, as a table to read at a glance and as JSON with the same figures.</summary>
 internal sealed class BenchmarkReport(BenchmarkOptions options)
 {
-    public int Traces { get; set; }
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public long IngestedSpans { get; set; }
+    /// <summary>The issue's goals, printed beside the figures: ingest and the p95 of the named queries.</summary>
+    private const double IngestGoal = 50_000;
+    private const double RatioGoal = 0.70;
 
-    public TimeSpan IngestDuration { get; set; }
+    private static readonly Dictionary<string, double> s_p95Goals = new(StringComparer.Ordinal)
+    {
+        ["order journey"] = 20,
+        ["stuck-orders report"] = 100,
+        ["stage statistics, 24 h"] = 100,
+    };
 
-    public TimeSpan AcceptDuration { get; set; }
+    public BenchmarkOptions Options => options;
 
-    public long RejectedRequests { get; set; }
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
-    public LatencySummary? OrderSearch { get; set; }
+    public int Cores { get; } = Environment.ProcessorCount;
 
-    public LatencySummary? BigTraceLoad { get; set; }
+    public string Runtime { get; } = Environment.Version.ToString();
 
-    public LatencySummary? BigTraceSearch { get; set; }
+    /// <summary>The 1-minute load average at start, after the ingest and at the end (the machine is shared).</summary>
+    public Dictionary<string, double> LoadAverage { get; } = [];
 
-    public LatencySummary? NewestPage { get; set; }
+    public long Orders { get; set; }
 
-    public LatencySummary? ServiceErrorsPage { get; set; }
+    public long GeneratedSpans { get; set; }
 
-    public LatencySummary? OrderJourney { get; set; }
+    public double AttributesPerSpan { get; set; }
 
-    public LatencySummary? StuckReport { get; set; }
+    public double EncodedBytesPerSpan { get; set; }
 
-    public LatencySummary? StagesDay { get; set; }
+    public List<CopyLimitResult> CopyLimits { get; } = [];
+
+    public IngestResult? Ingest { get; set; }
+
+    /// <summary>The dashboard's rate over the mean of the limits measured before and after it.</summary>
+    public double? IngestRatio => Ingest is null || CopyLimits.Count == 0 ? null : Ingest.SpansPerSecond / CopyLimits.Average(limit => limit.SpansPerSecond);
+
+    public SteadyResult? Steady { get; set; }
+
+    /// <summary>Rows in <c>spans</c> when the queries ran, counted.</summary>
+    public long StoredSpans { get; set; }
+
+    public Dictionary<string, LatencySummary> Queries { get; } = [];
+
+    /// <summary>What the last call of each heavy query answered, to show the figures are of real answers.</summary>
+    public Dictionary<string, string> Answers { get; } = [];
+
+    public IReadOnlyList<string> AlertRules { get; set; } = [];
+
+    public List<TableSize> Tables { get; set; } = [];
 
     public List<string> OrderSearchPlan { get; } = [];
 
-    public List<(string Table, long Rows, long Bytes)> Tables { get; set; } = [];
+    public void RecordLoad(string when)
+    {
+        var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "0";
+        LoadAverage[when] = double.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, s_json);
 
     public void Print()
     {
-        var culture = CultureInfo.InvariantCulture;
+        var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine("Jewelry.Dashboard benchmark");
-        Console.WriteLine($"  machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; dashboard and PostgreSQL on the same machine");
-        Console.WriteLine($"  load: {options.Senders} concurrent OTLP/HTTP protobuf senders, {options.SpansPerRequest} spans per request, 12 attributes per span");
+        Console.WriteLine(string.Create(c, $"Jewelry.Dashboard benchmark, {StartedAt:yyyy-MM-dd HH:mm} UTC"));
+        Console.WriteLine($"  machine: {Cores} cores, .NET {Runtime}; senders, dashboard and PostgreSQL on the same machine; load average {string.Join(", ", LoadAverage.Select(l => string.Create(c, $"{l.Key} {l.Value:0.0}")))}");
+        Console.WriteLine(string.Create(c, $"  data: {GeneratedSpans:N0} spans, {Orders:N0} orders of {options.SpansPerTrace} spans (and one of {BenchmarkOptions.BigTraceSpans:N0}), {AttributesPerSpan:0.0} attributes and {EncodedBytesPerSpan:N0} protobuf bytes per span"));
+        Console.WriteLine(string.Create(c, $"        over {options.Days} days, {BenchmarkOptions.RecentShare:P0} of the orders in the last day, sent in the order the spans ended; look-back {options.Days} d"));
+        Console.WriteLine(string.Create(c, $"  load: {options.Senders} OTLP/HTTP protobuf senders, {options.SpansPerRequest} spans per request, requests encoded before timing"));
+
         Console.WriteLine();
-        Console.WriteLine("Ingest");
-        Console.WriteLine(string.Create(culture, $"  spans stored          {IngestedSpans,12:N0} in {Traces:N0} traces"));
-        Console.WriteLine(string.Create(culture, $"  time to store all     {IngestDuration.TotalSeconds,12:0.0} s  (all requests accepted after {AcceptDuration.TotalSeconds:0.0} s)"));
-        Console.WriteLine(string.Create(culture, $"  sustained ingest rate {IngestedSpans / IngestDuration.TotalSeconds,12:N0} spans/s"));
-        Console.WriteLine(string.Create(culture, $"  requests refused (503, queue full, retried): {RejectedRequests:N0}"));
+        Console.WriteLine("Ingest                                                                    spans/s    goal");
+        foreach (var limit in CopyLimits)
+        {
+            Console.WriteLine(string.Create(c, $"  PostgreSQL limit {limit.When,-6}: binary COPY, {limit.Writers} writer(s), batches of {limit.BatchSize,-5:N0}  {limit.SpansPerSecond,9:N0}    ({limit.Spans:N0} rows in {limit.Seconds:0.0} s; rows decoded before timing)"));
+        }
+
+        if (Ingest is { } ingest)
+        {
+            Console.WriteLine(string.Create(c, $"  dashboard: OTLP/HTTP to stored                                          {ingest.SpansPerSecond,9:N0}    >= {IngestGoal:N0}  {Verdict(ingest.SpansPerSecond >= IngestGoal)}"));
+            Console.WriteLine(string.Create(c, $"      ({ingest.Spans:N0} spans in {ingest.Seconds:0.0} s, all accepted after {ingest.AcceptedSeconds:0.0} s; {ingest.RefusedAndRetried:N0} requests refused and retried)"));
+        }
+
+        if (IngestRatio is { } ratio)
+        {
+            Console.WriteLine(string.Create(c, $"  dashboard / limit (mean of before and after)                            {ratio,9:P1}    >= {RatioGoal:P0}  {Verdict(ratio >= RatioGoal)}"));
+        }
+
+        if (Steady is { } steady)
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(c, $"Steady rate: {steady.TargetSpansPerSecond:N0} spans/s for {steady.SendSeconds:0.0} s ({steady.Requests:N0} requests on schedule, sent at {steady.SentSpansPerSecond:N0} spans/s)"));
+            Console.WriteLine(string.Create(c, $"  requests refused (503/429)   {steady.Refused,8:N0}    goal 0  {Verdict(steady.Refused == 0)}"));
+            Console.WriteLine(string.Create(c, $"  requests failed otherwise    {steady.Failed,8:N0}"));
+            Console.WriteLine(string.Create(c, $"  most records queued          {steady.MaxQueuedRecords,8:N0}"));
+            Console.WriteLine(string.Create(c, $"  all written after the last   {steady.DrainSeconds,8:0.0} s  ({steady.Written:N0} spans written)"));
+            Console.WriteLine(string.Create(c, $"  sender behind schedule, max  {steady.MaxBehindScheduleMs,8:0.0} ms"));
+        }
+
         Console.WriteLine();
-        Console.WriteLine(string.Create(culture, $"Queries over HTTP with {IngestedSpans:N0} spans stored"));
-        Console.WriteLine($"  order.id search (20-span trace)      {OrderSearch}");
-        Console.WriteLine($"  load the 1,000-span trace            {BigTraceLoad}");
-        Console.WriteLine($"  order.id search (1,000-span trace)    {BigTraceSearch}");
-        Console.WriteLine($"  newest 50 traces                     {NewestPage}");
-        Console.WriteLine($"  service + errors + min duration      {ServiceErrorsPage}");
-        Console.WriteLine($"  order journey (20 spans)             {OrderJourney}");
-        Console.WriteLine($"  stuck and lost orders report         {StuckReport}");
-        Console.WriteLine($"  stage statistics, 24 h window        {StagesDay}");
+        Console.WriteLine(string.Create(c, $"Queries with {StoredSpans:N0} spans stored            p50 ms    p95 ms    max ms      n   goal p95"));
+        foreach (var (name, latency) in Queries)
+        {
+            var goal = Goal(name) is { } ms ? string.Create(c, $"<= {ms:0} ms {Verdict(latency.P95 <= ms)}") : "";
+            Console.WriteLine(string.Create(c, $"  {name,-38} {latency.P50,8:0.0}  {latency.P95,8:0.0}  {latency.Max,8:0.0}  {latency.Count,5}   {goal}"));
+        }
+
+        foreach (var (name, answer) in Answers)
+        {
+            Console.WriteLine($"  {name}: {answer}");
+        }
+
+        Console.WriteLine($"  alert rules evaluated: {string.Join(", ", AlertRules)}");
+
         Console.WriteLine();
         Console.WriteLine("Store");
-        foreach (var (table, rows, bytes) in Tables)
+        foreach (var table in Tables)
         {
-            Console.WriteLine(string.Create(culture, $"  {table,-14} {rows,12:N0} rows  {bytes / 1024.0 / 1024.0,9:N1} MB (with indexes)"));
+            Console.WriteLine(string.Create(c, $"  {table.Table,-14} {table.Rows,12:N0} rows  {table.Bytes / 1024.0 / 1024.0,9:N1} MB (with indexes)"));
         }
 
         Console.WriteLine();
@@ -71,4 +137,9 @@ internal sealed class BenchmarkReport(BenchmarkOptions options)
             Console.WriteLine("  " + line);
         }
     }
+
+    private static double? Goal(string query) =>
+        s_p95Goals.TryGetValue(query, out var ms) ? ms : query.StartsWith("stage statistics", StringComparison.Ordinal) ? 100 : null;
+
+    private static string Verdict(bool met) => met ? "met" : "NOT MET";
 }

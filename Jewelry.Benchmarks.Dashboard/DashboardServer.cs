@@ -27,19 +27,29 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public static async Task<DashboardServer> StartAsync(BenchmarkOptions options, string connectionString)
     {
-        _ = options;
         var frontend = new Uri($"http://127.0.0.1:{FreePort()}");
         var otlpHttp = new Uri($"http://127.0.0.1:{FreePort()}");
         var token = Guid.NewGuid().ToString("N");
         var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Jewelry.Dashboard.dll"));
+        // Development, as the AppHost runs it: Production refuses the demo users of appsettings.json.
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         startInfo.Environment["ASPNETCORE_URLS"] = frontend.ToString();
         startInfo.Environment["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
         startInfo.Environment["DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = otlpHttp.ToString();
         startInfo.Environment["ConnectionStrings__telemetrydb"] = connectionString;
+        startInfo.Environment["Dashboard__Frontend__AuthMode"] = "BrowserToken";
         startInfo.Environment["Dashboard__Frontend__BrowserToken"] = token;
         startInfo.Environment["Dashboard__Otlp__AuthMode"] = "Unsecured";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
+        startInfo.Environment["Dashboard__Orders__LookBack"] = options.LookBack.ToString("c");
+
+        // Retention would delete the generated history older than its 7 days while the benchmark reads it.
+        startInfo.Environment["Dashboard__Retention__MaxAge"] = (options.LookBack + TimeSpan.FromDays(1)).ToString("c");
+
+        // The benchmark times one alert evaluation itself (InProcessAlerts); the dashboard's own, every 30 s by default,
+        // would land in the middle of the query timings. Once at start, on an empty store, then not for a day.
+        startInfo.Environment["Dashboard__Alerts__Interval"] = "1.00:00:00";
         var process = Process.Start(startInfo)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[dashboard] " + e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[dashboard] " + e.Data); } };

@@ -1,65 +1,59 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using Google.Protobuf;
 using Jewelry.Dashboard.Otlp.Proto.Collector.Trace;
-using Jewelry.Dashboard.Otlp.Proto.Common;
-using Jewelry.Dashboard.Otlp.Proto.Resource;
-using Jewelry.Dashboard.Otlp.Proto.Trace;
 
 namespace Jewelry.Benchmarks.Dashboard;
 
 /// <summary>
-/// Several exporters send OTLP/HTTP protobuf as fast as the dashboard accepts it (a 503 means "queue full,
-/// retry", as for a real exporter); the rate is spans stored per second, measured until the last one is written.
+/// Several exporters send the pre-encoded OTLP/HTTP protobuf requests as fast as the dashboard accepts them (a 503 or
+/// 429 means "queue full, retry", as for a real exporter); the rate is spans stored per second, from the first request
+/// sent until the last span is written. It includes what the dashboard does (HTTP, decoding, queue, COPY, the traces
+/// rows), not generating or encoding the requests.
 /// </summary>
 internal sealed class IngestBenchmark(BenchmarkOptions options, DashboardServer dashboard, BenchmarkReport report)
 {
     public const string BigTraceOrderId = "ORD-BIG";
     public static readonly byte[] BigTraceId = Convert.FromHexString("0000000000000000000000000000b16e");
 
-    private static readonly string[] _bigTraceServices = ["shop-api", "crm-api", "mes-api"];
-    private long _nextRequest = -1;
+    private long _nextRequest;
     private long _rejected;
 
-    public async Task RunAsync()
+    /// <summary>One order whose trace has <see cref="BenchmarkOptions.BigTraceSpans"/> spans, half an hour old.</summary>
+    public static ExportTraceServiceRequest BigTrace(OrderSchedule schedule)
     {
-        var tracesPerRequest = Math.Max(1, options.SpansPerRequest / options.SpansPerTrace);
-        var traces = (options.Spans - BenchmarkOptions.BigTraceSpans) / options.SpansPerTrace;
-        var requests = (traces + tracesPerRequest - 1) / tracesPerRequest;
-        var start = DateTimeOffset.UtcNow.AddHours(-1);
-        report.Traces = traces + 1;
-        Console.Error.WriteLine($"Ingesting {options.Spans:N0} spans ({traces:N0} traces of {options.SpansPerTrace}, one of {BenchmarkOptions.BigTraceSpans}) with {options.Senders} senders...");
+        var scopes = SpanGenerator.Scopes();
+        SpanGenerator.AddOrder(scopes, long.MaxValue >> 17, BigTraceId, BigTraceOrderId, BenchmarkOptions.BigTraceSpans, schedule.Now.AddMinutes(-30), schedule.Now, new Random(1));
+        return SpanGenerator.Wrap(scopes);
+    }
 
+    public async Task RunAsync(EncodedRequests requests)
+    {
+        Console.Error.WriteLine($"Ingesting {requests.Spans:N0} spans ({requests.Bodies.Count:N0} requests) through the dashboard with {options.Senders} senders...");
         using var http = new HttpClient { BaseAddress = dashboard.OtlpHttpUrl, Timeout = TimeSpan.FromMinutes(1) };
-        var expected = (long)traces * options.SpansPerTrace + BenchmarkOptions.BigTraceSpans;
+        var before = await dashboard.WrittenSpansAsync();
         var stopwatch = Stopwatch.StartNew();
         using var progress = new Timer(_ => Progress(stopwatch), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
 
-        await SendAsync(http, BigTrace(start.AddMinutes(30)));
+        await SendAsync(http, requests.Bodies[0]);
         await Task.WhenAll(Enumerable.Range(0, options.Senders).Select(_ => Task.Run(async () =>
         {
             long request;
-            while ((request = Interlocked.Increment(ref _nextRequest)) < requests)
+            while ((request = Interlocked.Increment(ref _nextRequest)) < requests.Bodies.Count)
             {
-                var first = request * tracesPerRequest;
-                var count = (int)Math.Min(tracesPerRequest, traces - first);
-                await SendAsync(http, SpanGenerator.Request(first, count, options.SpansPerTrace, start));
+                await SendAsync(http, requests.Bodies[(int)request]);
             }
         })));
         var accepted = stopwatch.Elapsed;
 
         long written;
-        while ((written = await dashboard.WrittenSpansAsync()) < expected)
+        while ((written = await dashboard.WrittenSpansAsync() - before) < requests.Spans)
         {
             await Task.Delay(50);
         }
 
         stopwatch.Stop();
-        report.IngestedSpans = written;
-        report.IngestDuration = stopwatch.Elapsed;
-        report.AcceptDuration = accepted;
-        report.RejectedRequests = _rejected;
+        report.Ingest = new IngestResult(written, stopwatch.Elapsed.TotalSeconds, accepted.TotalSeconds, _rejected);
     }
 
     private void Progress(Stopwatch stopwatch)
@@ -75,15 +69,12 @@ internal sealed class IngestBenchmark(BenchmarkOptions options, DashboardServer 
         }
     }
 
-    private async Task SendAsync(HttpClient http, ExportTraceServiceRequest request)
+    private async Task SendAsync(HttpClient http, byte[] body)
     {
-        var body = request.ToByteArray();
         while (true)
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
-            using var response = await http.PostAsync("/v1/traces", content);
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            using var response = await PostAsync(http, body);
+            if (IsRefusal(response.StatusCode))
             {
                 Interlocked.Increment(ref _rejected);
                 await Task.Delay(100);
@@ -95,26 +86,13 @@ internal sealed class IngestBenchmark(BenchmarkOptions options, DashboardServer 
         }
     }
 
-    private static ExportTraceServiceRequest BigTrace(DateTimeOffset start)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient http, byte[] body)
     {
-        var scopes = _bigTraceServices.Select(_ => new ScopeSpans { Scope = new InstrumentationScope { Name = "benchmark" } }).ToArray();
-        var request = new ExportTraceServiceRequest();
-        SpanGenerator.AddTrace(scopes, long.MaxValue >> 17, BenchmarkOptions.BigTraceSpans, start);
-        for (var i = 0; i < scopes.Length; i++)
-        {
-            foreach (var span in scopes[i].Spans)
-            {
-                span.TraceId = ByteString.CopyFrom(BigTraceId);
-                span.Attributes[0] = new KeyValue { Key = "order.id", Value = new AnyValue { StringValue = BigTraceOrderId } };
-            }
-
-            request.ResourceSpans.Add(new ResourceSpans
-            {
-                Resource = new Resource { Attributes = { new KeyValue { Key = "service.name", Value = new AnyValue { StringValue = _bigTraceServices[i] } } } },
-                ScopeSpans = { scopes[i] },
-            });
-        }
-
-        return request;
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+        return http.PostAsync("/v1/traces", content);
     }
+
+    /// <summary>OTLP/HTTP's "retry later" answers (gRPC's are UNAVAILABLE and RESOURCE_EXHAUSTED).</summary>
+    public static bool IsRefusal(HttpStatusCode status) => status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests;
 }

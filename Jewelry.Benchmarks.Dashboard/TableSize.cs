@@ -1,0 +1,3 @@
+namespace Jewelry.Benchmarks.Dashboard;
+
+internal sealed record TableSize(string Table, long Rows, long Bytes);
