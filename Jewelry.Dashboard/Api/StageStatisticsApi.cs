@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Jewelry.Dashboard.Orders;
+using Jewelry.Dashboard.Orders.State;
 using Jewelry.Dashboard.Stages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -27,12 +27,12 @@ public static class StageStatisticsApi
     private static async Task<Results<Ok<StageStatisticsReport>, ValidationProblem>> GetStatisticsAsync(
         [AsParameters] StageWindowParameters parameters,
         StageStatisticsQueries queries,
-        IOptions<OrderTrackingOptions> options,
+        IOptions<StateRetentionOptions> state,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new QueryErrors();
-        var window = parameters.ToWindow(time.GetUtcNow(), options.Value.LookBack, errors);
+        var window = parameters.ToWindow(time.GetUtcNow(), state.Value.KeepFor, errors);
         if (window is null)
         {
             return Invalid(errors);
@@ -45,7 +45,7 @@ public static class StageStatisticsApi
         [AsParameters] StageWindowParameters parameters,
         [Description("status (time in each status, the default) or hop (duration of each hop).")] string? kind,
         StageStatisticsQueries queries,
-        IOptions<OrderTrackingOptions> options,
+        IOptions<StateRetentionOptions> state,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public static class StageStatisticsApi
             errors.Add("kind", $"'{kind}' is not a chart kind; use status or hop.");
         }
 
-        var window = parameters.ToWindow(time.GetUtcNow(), options.Value.LookBack, errors);
+        var window = parameters.ToWindow(time.GetUtcNow(), state.Value.KeepFor, errors);
         if (window is null || chartKind is not { } shown)
         {
             return Invalid(errors);

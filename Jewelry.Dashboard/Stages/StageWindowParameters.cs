@@ -66,7 +66,7 @@ public sealed class StageWindowParameters
         }
         else if (to - from > lookBack)
         {
-            errors.Add("from", $"The window from {Iso(from!.Value)} to {Iso(to)} is longer than the {Describe(lookBack)} the dashboard looks back (Dashboard:Orders:LookBack).");
+            errors.Add("from", $"The window from {Iso(from!.Value)} to {Iso(to)} is longer than the {Describe(lookBack)} the dashboard keeps stage statistics (Dashboard:State:KeepFor).");
         }
 
         return errors.HasErrors ? null : new StageWindow(from!.Value, to);
@@ -97,7 +97,7 @@ public sealed class StageWindowParameters
         }
         else if (length > lookBack)
         {
-            errors.Add("window", $"The window '{text}' is longer than the {Describe(lookBack)} the dashboard looks back (Dashboard:Orders:LookBack).");
+            errors.Add("window", $"The window '{text}' is longer than the {Describe(lookBack)} the dashboard keeps stage statistics (Dashboard:State:KeepFor).");
         }
         else
         {

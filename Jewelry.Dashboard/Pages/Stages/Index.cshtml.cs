@@ -1,6 +1,6 @@
 using Jewelry.Dashboard.Api;
 using Jewelry.Dashboard.Broker;
-using Jewelry.Dashboard.Orders;
+using Jewelry.Dashboard.Orders.State;
 using Jewelry.Dashboard.Stages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Jewelry.Dashboard.Pages.Stages;
 
 /// <summary>Stage statistics: the same window and numbers as <c>GET /api/stages</c>, with both charts rendered on the server.</summary>
-public sealed class IndexModel(StageStatisticsQueries queries, QueueMetricsQueries queues, IOptions<OrderTrackingOptions> options, TimeProvider time) : PageModel
+public sealed class IndexModel(StageStatisticsQueries queries, QueueMetricsQueries queues, IOptions<StateRetentionOptions> state, TimeProvider time) : PageModel
 {
     public StageWindowParameters Parameters { get; private set; } = new();
 
@@ -32,7 +32,7 @@ public sealed class IndexModel(StageStatisticsQueries queries, QueueMetricsQueri
     public async Task OnGetAsync([FromQuery] StageWindowParameters parameters, CancellationToken cancellationToken)
     {
         Parameters = parameters;
-        var window = parameters.ToWindow(time.GetUtcNow(), options.Value.LookBack, Errors);
+        var window = parameters.ToWindow(time.GetUtcNow(), state.Value.KeepFor, Errors);
         if (window is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
