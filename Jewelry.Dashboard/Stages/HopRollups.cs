@@ -1,47 +1,25 @@
+using Jewelry.Dashboard.Orders.State;
+using Npgsql;
+using NpgsqlTypes;
+
 namespace Jewelry.Dashboard.Stages;
 
 /// <summary>
-/// Adds the hops among a batch's new order spans (<c>new_order_spans</c>, Orders/State/OrderStateWriter) to
-/// <c>hop_rollups</c>: a hop is a span with an order id that is not a status change, bucketed by when it ended.
+/// Adds the hops among a batch's new spans to <c>hop_rollups</c>: a hop is a span with an order id that is not a
+/// status change, bucketed by when it ended in every <see cref="RollupTier"/>. The batch is summed here, one row per
+/// hop and bucket, and merged into the stored rows in one statement.
 /// </summary>
 public static class HopRollups
 {
     public const int SlowestPerBucket = StageStatisticsQueries.SlowestPerStage;
 
-    public static readonly string ApplySql = $"""
-        WITH hops AS (
-            SELECT hop_kind AS kind, service_name, name, end_time_unix_nano AS ended,
-                   end_time_unix_nano - start_time_unix_nano AS duration, failed, order_id, trace_id, span_id
-            FROM new_order_spans
-            WHERE order_id IS NOT NULL AND status_to IS NULL),
-        tiered AS (
-            SELECT t.tier, h.ended - h.ended % t.size AS bucket_start, h.kind, h.service_name, h.name, h.duration, h.failed, h.order_id, h.trace_id, h.span_id,
-                   {LatencyHistogram.SqlBucket("h.duration")} AS latency_bucket,
-                   row_number() OVER (PARTITION BY t.tier, h.ended - h.ended % t.size, h.kind, h.service_name, h.name
-                                      ORDER BY h.duration DESC, h.trace_id, h.span_id) AS rank
-            FROM hops h
-            CROSS JOIN (VALUES {RollupTiers.SqlValues}) AS t(tier, size)),
-        histograms AS (
-            SELECT tier, bucket_start, kind, service_name, name,
-                   array_agg(latency_bucket ORDER BY latency_bucket) AS latency_buckets, array_agg(n ORDER BY latency_bucket) AS latency_counts
-            FROM (SELECT tier, bucket_start, kind, service_name, name, latency_bucket, count(*) AS n
-                  FROM tiered GROUP BY tier, bucket_start, kind, service_name, name, latency_bucket) per_bucket
-            GROUP BY tier, bucket_start, kind, service_name, name),
-        totals AS (
-            SELECT tier, bucket_start, kind, service_name, name, count(*) AS n, count(*) FILTER (WHERE failed) AS errors,
-                   sum(duration)::bigint AS total_ns, max(duration) AS max_ns,
-                   array_agg(order_id ORDER BY rank) FILTER (WHERE rank <= {SlowestPerBucket}) AS slow_orders,
-                   array_agg(duration ORDER BY rank) FILTER (WHERE rank <= {SlowestPerBucket}) AS slow_durations,
-                   array_agg(trace_id ORDER BY rank) FILTER (WHERE rank <= {SlowestPerBucket}) AS slow_traces,
-                   array_agg(span_id ORDER BY rank) FILTER (WHERE rank <= {SlowestPerBucket}) AS slow_spans
-            FROM tiered
-            GROUP BY tier, bucket_start, kind, service_name, name)
-        INSERT INTO hop_rollups AS r (tier, bucket_start, kind, service_name, name, count, errors, total_ns, max_ns,
-                                      latency_buckets, latency_counts, slow_orders, slow_durations, slow_traces, slow_spans)
-        SELECT t.tier, t.bucket_start, t.kind, t.service_name, t.name, t.n, t.errors, t.total_ns, t.max_ns,
-               h.latency_buckets, h.latency_counts, t.slow_orders, t.slow_durations, t.slow_traces, t.slow_spans
-        FROM totals t
-        JOIN histograms h USING (tier, bucket_start, kind, service_name, name)
+    private const string Columns =
+        "tier, bucket_start, kind, service_name, name, count, errors, total_ns, max_ns, latency_buckets, latency_counts, " +
+        "slow_orders, slow_durations, slow_traces, slow_spans";
+
+    private static readonly string s_mergeSql = $"""
+        INSERT INTO hop_rollups AS r ({Columns})
+        SELECT {Columns} FROM incoming_hop_rollups
         ON CONFLICT (tier, bucket_start, kind, service_name, name) DO UPDATE SET
             count = r.count + excluded.count,
             errors = r.errors + excluded.errors,
@@ -63,4 +41,78 @@ public static class HopRollups
                       ORDER BY d DESC, tr, sp
                       LIMIT {SlowestPerBucket}) slowest)
         """;
+
+    /// <summary>
+    /// Adds <paramref name="newSpans"/>' hops; minute buckets only for hops that ended after <paramref name="minuteHorizon"/>,
+    /// as older ones would be removed at once (<see cref="RollupTiers.MinuteTierKeptFor"/>) and queries read hours there.
+    /// </summary>
+    public static async Task ApplyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<OrderSpanFacts> newSpans, long minuteHorizon, CancellationToken cancellationToken)
+    {
+        var rows = Sum(newSpans, minuteHorizon);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_hop_rollups (LIKE hop_rollups) ON COMMIT DROP", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync($"COPY incoming_hop_rollups ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                importer.StartRow();
+                importer.Write((short)row.Tier, NpgsqlDbType.Smallint);
+                importer.Write(row.BucketStart, NpgsqlDbType.Bigint);
+                importer.Write(row.Kind, NpgsqlDbType.Text);
+                importer.Write(row.Service, NpgsqlDbType.Text);
+                importer.Write(row.Name, NpgsqlDbType.Text);
+                importer.Write(row.Count, NpgsqlDbType.Bigint);
+                importer.Write(row.Errors, NpgsqlDbType.Bigint);
+                importer.Write(row.TotalNanoseconds, NpgsqlDbType.Bigint);
+                importer.Write(row.MaxNanoseconds, NpgsqlDbType.Bigint);
+                importer.Write(row.LatencyBuckets, NpgsqlDbType.Array | NpgsqlDbType.Smallint);
+                importer.Write(row.LatencyCounts, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+                importer.Write(row.Slowest.Select(hop => hop.OrderId!).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                importer.Write(row.Slowest.Select(HopRollupRow.Duration).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+                importer.Write(row.Slowest.Select(hop => hop.Span.TraceId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
+                importer.Write(row.Slowest.Select(hop => hop.Span.SpanId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using var merge = new NpgsqlCommand(s_mergeSql, connection, transaction);
+        await merge.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static List<HopRollupRow> Sum(IEnumerable<OrderSpanFacts> spans, long minuteHorizon)
+    {
+        var rows = new Dictionary<(RollupTier, long, string, string, string), HopRollupRow>();
+        foreach (var hop in spans.Where(span => span.OrderId is not null && span.StatusTo is null))
+        {
+            var kind = hop.HopKind.ToString().ToLowerInvariant();
+            foreach (var (tier, size) in RollupTiers.All.Where(t => t.Tier != RollupTier.Minute || hop.Span.EndTimeUnixNano >= minuteHorizon))
+            {
+                var bucket = RollupTiers.Floor(hop.Span.EndTimeUnixNano, size);
+                var key = (tier, bucket, kind, hop.Span.Resource.ServiceName, hop.Span.Name);
+                if (!rows.TryGetValue(key, out var row))
+                {
+                    rows[key] = row = new HopRollupRow(tier, bucket, kind, hop.Span.Resource.ServiceName, hop.Span.Name);
+                }
+
+                row.Add(hop);
+            }
+        }
+
+        foreach (var row in rows.Values)
+        {
+            row.Trim();
+        }
+
+        return [.. rows.Values];
+    }
 }

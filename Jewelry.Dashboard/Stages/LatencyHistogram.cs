@@ -4,7 +4,6 @@ namespace Jewelry.Dashboard.Stages;
 /// Fixed log-scale latency buckets, mergeable by adding counts: bucket <c>b</c> ≥ 1 holds durations in
 /// [1 µs · 2^((b-1)/8), 1 µs · 2^(b/8)), bucket 0 everything up to 1 µs. A percentile read from them is the bucket's
 /// geometric middle, so it is within ±4.4% of the true value (2^(1/16) - 1), and clamped to the largest duration seen.
-/// The bucket of a duration is computed in SQL at ingest (<see cref="SqlBucket"/>) and read back here: one definition.
 /// </summary>
 public static class LatencyHistogram
 {
@@ -14,9 +13,9 @@ public static class LatencyHistogram
     /// <summary>The largest relative error of a percentile: half a bucket, in log terms.</summary>
     public static readonly double RelativeError = Math.Pow(2, 1.0 / (2 * BucketsPerOctave)) - 1;
 
-    /// <summary>A SQL expression giving the bucket (smallint) of the duration in nanoseconds <paramref name="nanoseconds"/>.</summary>
-    public static string SqlBucket(string nanoseconds) =>
-        $"(CASE WHEN {nanoseconds} <= {SmallestNanoseconds} THEN 0 ELSE 1 + floor(ln({nanoseconds}::float8 / {SmallestNanoseconds}) * {BucketsPerOctave} / ln(2.0::float8)) END)::smallint";
+    /// <summary>The bucket of a duration in nanoseconds.</summary>
+    public static short Bucket(long nanoseconds) =>
+        nanoseconds <= SmallestNanoseconds ? (short)0 : (short)(1 + Math.Floor(Math.Log2((double)nanoseconds / SmallestNanoseconds) * BucketsPerOctave));
 
     /// <summary>The value a bucket stands for, in nanoseconds: its geometric middle; bucket 0 ("up to 1 µs") stands for 1 µs.</summary>
     public static double Middle(int bucket) =>

@@ -20,9 +20,6 @@ public static class RollupTiers
         (RollupTier.Day, DayNanoseconds),
     ];
 
-    /// <summary>A SQL <c>VALUES</c> list of (tier, size) rows, for spreading a row into its bucket of every tier.</summary>
-    public static string SqlValues => string.Join(", ", All.Select(t => $"({(short)t.Tier}::smallint, {t.Size}::bigint)"));
-
     /// <summary>
     /// The buckets covering [<paramref name="from"/>, <paramref name="to"/>) as (tier, first bucket start, end) ranges;
     /// both ends must be minute-aligned.

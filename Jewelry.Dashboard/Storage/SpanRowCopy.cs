@@ -21,35 +21,44 @@ public static class SpanRowCopy
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var span in spans)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(span.TraceId, NpgsqlDbType.Bytea, cancellationToken);
-            await importer.WriteAsync(span.SpanId, NpgsqlDbType.Bytea, cancellationToken);
-            await WriteNullableAsync(importer, span.ParentSpanId, NpgsqlDbType.Bytea, cancellationToken);
-            await WriteNullableAsync(importer, span.TraceState, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.Flags, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(span.Resource.ResourceId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(span.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.Scope.Name, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(importer, span.Scope.Version, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(importer, span.Scope.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(span.Name, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.Kind, NpgsqlDbType.Smallint, cancellationToken);
-            await importer.WriteAsync(span.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(span.EndTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(span.StatusCode, NpgsqlDbType.Smallint, cancellationToken);
-            await WriteNullableAsync(importer, span.StatusMessage, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(span.DroppedAttributesCount, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(importer, span.EventsJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(span.DroppedEventsCount, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(importer, span.LinksJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(span.DroppedLinksCount, NpgsqlDbType.Integer, cancellationToken);
+            importer.StartRow();
+            importer.Write(span.TraceId, NpgsqlDbType.Bytea);
+            importer.Write(span.SpanId, NpgsqlDbType.Bytea);
+            WriteNullable(importer, span.ParentSpanId, NpgsqlDbType.Bytea);
+            WriteNullable(importer, span.TraceState, NpgsqlDbType.Text);
+            importer.Write(span.Flags, NpgsqlDbType.Integer);
+            importer.Write(span.Resource.ResourceId, NpgsqlDbType.Bigint);
+            importer.Write(span.Resource.ServiceName, NpgsqlDbType.Text);
+            importer.Write(span.Scope.Name, NpgsqlDbType.Text);
+            WriteNullable(importer, span.Scope.Version, NpgsqlDbType.Text);
+            WriteNullable(importer, span.Scope.AttributesJson, NpgsqlDbType.Jsonb);
+            importer.Write(span.Name, NpgsqlDbType.Text);
+            importer.Write(span.Kind, NpgsqlDbType.Smallint);
+            importer.Write(span.StartTimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(span.EndTimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(span.StatusCode, NpgsqlDbType.Smallint);
+            WriteNullable(importer, span.StatusMessage, NpgsqlDbType.Text);
+            importer.Write(span.AttributesJson, NpgsqlDbType.Jsonb);
+            importer.Write(span.DroppedAttributesCount, NpgsqlDbType.Integer);
+            WriteNullable(importer, span.EventsJson, NpgsqlDbType.Jsonb);
+            importer.Write(span.DroppedEventsCount, NpgsqlDbType.Integer);
+            WriteNullable(importer, span.LinksJson, NpgsqlDbType.Jsonb);
+            importer.Write(span.DroppedLinksCount, NpgsqlDbType.Integer);
         }
 
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : class =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+    private static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : class
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value, type);
+        }
+    }
 }

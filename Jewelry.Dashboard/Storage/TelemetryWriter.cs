@@ -10,7 +10,7 @@ namespace Jewelry.Dashboard.Storage;
 /// Writes batches in one transaction with binary COPY. The <c>traces</c> summary rows and the state kept at ingest are
 /// updated from exactly the spans that were new, so re-sent spans change nothing.
 /// </summary>
-public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
+public sealed class TelemetryWriter(NpgsqlDataSource dataSource, TimeProvider? time = null)
 {
     /// <summary>The keys of the spans of the batch that were new, for what is kept from them at ingest.</summary>
     public const string NewSpansTable = "new_spans";
@@ -126,11 +126,13 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
     /// columns into <see cref="NewSpansTable"/>. A batch holding a span already stored (a re-sent OTLP request) fails that
     /// copy on the primary key; it is then rolled back and merged through a temporary table, keeping only the new spans.
     /// </summary>
-    private static async Task WriteSpansAsync(
+    private async Task WriteSpansAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<SpanRecord> spans, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, transaction, CreateNewSpansSql, cancellationToken);
         await transaction.SaveAsync("spans", cancellationToken);
+        var facts = spans.Select(span => span.Facts).OfType<OrderSpanFacts>().ToList();
+        IEnumerable<OrderSpanFacts> newFacts = facts;
         try
         {
             await SpanRowCopy.CopyAsync(connection, "spans", spans, cancellationToken);
@@ -142,13 +144,18 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
             await ExecuteAsync(connection, transaction, "CREATE TEMP TABLE incoming_spans (LIKE spans) ON COMMIT DROP", cancellationToken);
             await SpanRowCopy.CopyAsync(connection, "incoming_spans", spans, cancellationToken);
             await ExecuteAsync(connection, transaction, MergeSpansSql, cancellationToken);
+            var inserted = await NewSpanKeysAsync(connection, transaction, cancellationToken);
+            newFacts = facts.Select(fact => (Key: (Convert.ToHexString(fact.Span.TraceId), Convert.ToHexString(fact.Span.SpanId)), Fact: fact))
+                .Where(entry => inserted.Contains(entry.Key))
+                .DistinctBy(entry => entry.Key)
+                .Select(entry => entry.Fact)
+                .ToList();
         }
 
         await ExecuteAsync(connection, transaction, UpsertTracesSql, cancellationToken);
-        var facts = spans.Select(OrderSpanFacts.From).OfType<OrderSpanFacts>().ToList();
         if (facts.Count > 0)
         {
-            await OrderStateWriter.ApplyAsync(connection, transaction, facts, cancellationToken);
+            await OrderStateWriter.ApplyAsync(connection, transaction, facts, newFacts, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken);
         }
     }
 
@@ -157,18 +164,32 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {NewSpansTable} ({NewSpanColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var span in spans)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(span.TraceId, NpgsqlDbType.Bytea, cancellationToken);
-            await importer.WriteAsync(span.SpanId, NpgsqlDbType.Bytea, cancellationToken);
-            await WriteNullableAsync(importer, span.ParentSpanId, NpgsqlDbType.Bytea, cancellationToken);
-            await importer.WriteAsync(span.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.Name, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(span.EndTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(span.StatusCode, NpgsqlDbType.Smallint, cancellationToken);
+            importer.StartRow();
+            importer.Write(span.TraceId, NpgsqlDbType.Bytea);
+            importer.Write(span.SpanId, NpgsqlDbType.Bytea);
+            WriteNullable(importer, span.ParentSpanId, NpgsqlDbType.Bytea);
+            importer.Write(span.Resource.ServiceName, NpgsqlDbType.Text);
+            importer.Write(span.Name, NpgsqlDbType.Text);
+            importer.Write(span.StartTimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(span.EndTimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(span.StatusCode, NpgsqlDbType.Smallint);
         }
 
         await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task<HashSet<(string TraceId, string SpanId)>> NewSpanKeysAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<(string, string)>();
+        await using var command = new NpgsqlCommand($"SELECT trace_id, span_id FROM {NewSpansTable}", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add((Convert.ToHexString(reader.GetFieldValue<byte[]>(0)), Convert.ToHexString(reader.GetFieldValue<byte[]>(1))));
+        }
+
+        return keys;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
@@ -182,21 +203,21 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         await using var importer = await connection.BeginBinaryImportAsync($"COPY logs ({LogColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var log in logs)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(log.TimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(log.ObservedTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(log.Resource.ResourceId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(log.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(log.Scope.Name, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(log.SeverityNumber, NpgsqlDbType.Smallint, cancellationToken);
-            await WriteNullableAsync(importer, log.SeverityText, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(importer, log.Body, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(log.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(log.DroppedAttributesCount, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(importer, log.TraceId, NpgsqlDbType.Bytea, cancellationToken);
-            await WriteNullableAsync(importer, log.SpanId, NpgsqlDbType.Bytea, cancellationToken);
-            await importer.WriteAsync(log.Flags, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(importer, log.EventName, NpgsqlDbType.Text, cancellationToken);
+            importer.StartRow();
+            importer.Write(log.TimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(log.ObservedTimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(log.Resource.ResourceId, NpgsqlDbType.Bigint);
+            importer.Write(log.Resource.ServiceName, NpgsqlDbType.Text);
+            importer.Write(log.Scope.Name, NpgsqlDbType.Text);
+            importer.Write(log.SeverityNumber, NpgsqlDbType.Smallint);
+            WriteNullable(importer, log.SeverityText, NpgsqlDbType.Text);
+            WriteNullable(importer, log.Body, NpgsqlDbType.Text);
+            importer.Write(log.AttributesJson, NpgsqlDbType.Jsonb);
+            importer.Write(log.DroppedAttributesCount, NpgsqlDbType.Integer);
+            WriteNullable(importer, log.TraceId, NpgsqlDbType.Bytea);
+            WriteNullable(importer, log.SpanId, NpgsqlDbType.Bytea);
+            importer.Write(log.Flags, NpgsqlDbType.Integer);
+            WriteNullable(importer, log.EventName, NpgsqlDbType.Text);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -207,33 +228,51 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         await using var importer = await connection.BeginBinaryImportAsync($"COPY metric_points ({MetricColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var point in points)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(point.TimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(point.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(point.Resource.ResourceId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(point.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(point.Scope.Name, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(point.MetricName, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(importer, point.Description, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(importer, point.Unit, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync((short)point.Type, NpgsqlDbType.Smallint, cancellationToken);
-            await importer.WriteAsync(point.Temporality, NpgsqlDbType.Smallint, cancellationToken);
-            await importer.WriteAsync(point.IsMonotonic, NpgsqlDbType.Boolean, cancellationToken);
-            await importer.WriteAsync(point.AttributesJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await WriteNullableAsync(importer, point.Value, NpgsqlDbType.Double, cancellationToken);
-            await WriteNullableAsync(importer, point.Count, NpgsqlDbType.Bigint, cancellationToken);
-            await WriteNullableAsync(importer, point.DataJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(point.Flags, NpgsqlDbType.Integer, cancellationToken);
+            importer.StartRow();
+            importer.Write(point.TimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(point.StartTimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(point.Resource.ResourceId, NpgsqlDbType.Bigint);
+            importer.Write(point.Resource.ServiceName, NpgsqlDbType.Text);
+            importer.Write(point.Scope.Name, NpgsqlDbType.Text);
+            importer.Write(point.MetricName, NpgsqlDbType.Text);
+            WriteNullable(importer, point.Description, NpgsqlDbType.Text);
+            WriteNullable(importer, point.Unit, NpgsqlDbType.Text);
+            importer.Write((short)point.Type, NpgsqlDbType.Smallint);
+            importer.Write(point.Temporality, NpgsqlDbType.Smallint);
+            importer.Write(point.IsMonotonic, NpgsqlDbType.Boolean);
+            importer.Write(point.AttributesJson, NpgsqlDbType.Jsonb);
+            WriteNullable(importer, point.Value, NpgsqlDbType.Double);
+            WriteNullable(importer, point.Count, NpgsqlDbType.Bigint);
+            WriteNullable(importer, point.DataJson, NpgsqlDbType.Jsonb);
+            importer.Write(point.Flags, NpgsqlDbType.Integer);
         }
 
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : class =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+    private static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : class
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value, type);
+        }
+    }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value.Value, type, cancellationToken);
+    private static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value.Value, type);
+        }
+    }
 }

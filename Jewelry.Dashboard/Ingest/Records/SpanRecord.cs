@@ -1,3 +1,5 @@
+using Jewelry.Dashboard.Orders.State;
+
 namespace Jewelry.Dashboard.Ingest.Records;
 
 /// <summary>A decoded span, shaped like a row of the <c>spans</c> table. JSON columns hold attributes, events and links.</summary>
@@ -40,4 +42,25 @@ public sealed class SpanRecord
     public string? LinksJson { get; init; }
 
     public int DroppedLinksCount { get; init; }
+
+    /// <summary>
+    /// What the state kept at ingest needs of the span (null when it carries neither an order id nor a message id),
+    /// read once: the decoder reads it on the request's thread, so the single writer does not.
+    /// </summary>
+    public OrderSpanFacts? Facts
+    {
+        get
+        {
+            if (!_factsRead)
+            {
+                _facts = OrderSpanFacts.From(this);
+                _factsRead = true;
+            }
+
+            return _facts;
+        }
+    }
+
+    private OrderSpanFacts? _facts;
+    private bool _factsRead;
 }

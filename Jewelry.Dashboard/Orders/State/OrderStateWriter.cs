@@ -1,3 +1,4 @@
+using Jewelry.Dashboard.Otlp.Decoding;
 using Jewelry.Dashboard.Stages;
 using Jewelry.Dashboard.Storage;
 using Npgsql;
@@ -117,11 +118,11 @@ public static class OrderStateWriter
         WHERE order_id IS NOT NULL AND (dead_lettered OR (failed AND (status_to IS NOT NULL OR kind IN (2, 4, 5))))
         ON CONFLICT DO NOTHING
         """,
-        HopRollups.ApplySql,
     ];
 
+    /// <summary>Applies <paramref name="facts"/> (of every span in the batch) of which <paramref name="newSpans"/> are of the spans that were new.</summary>
     public static async Task ApplyAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OrderSpanFacts> facts, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OrderSpanFacts> facts, IEnumerable<OrderSpanFacts> newSpans, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand(CreateIncomingSql, connection, transaction))
         {
@@ -136,6 +137,7 @@ public static class OrderStateWriter
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
+        await HopRollups.ApplyAsync(connection, transaction, newSpans, UnixNano.FromDateTimeOffset(now - RollupTiers.MinuteTierKeptFor), cancellationToken);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<OrderSpanFacts> facts, CancellationToken cancellationToken)
@@ -144,32 +146,41 @@ public static class OrderStateWriter
         foreach (var fact in facts)
         {
             var span = fact.Span;
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(span.TraceId, NpgsqlDbType.Bytea, cancellationToken);
-            await importer.WriteAsync(span.SpanId, NpgsqlDbType.Bytea, cancellationToken);
-            await WriteTextAsync(importer, fact.OrderId, cancellationToken);
-            await importer.WriteAsync(span.Resource.ServiceName, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.Name, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(span.Kind, NpgsqlDbType.Smallint, cancellationToken);
-            await importer.WriteAsync(span.StartTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(span.EndTimeUnixNano, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(fact.Failed, NpgsqlDbType.Boolean, cancellationToken);
-            await WriteTextAsync(importer, fact.StatusTo, cancellationToken);
-            await WriteTextAsync(importer, fact.MessageId, cancellationToken);
-            await importer.WriteAsync(fact.Confirmed, NpgsqlDbType.Boolean, cancellationToken);
-            await importer.WriteAsync(fact.DeadLettered, NpgsqlDbType.Boolean, cancellationToken);
-            await WriteTextAsync(importer, fact.Exchange, cancellationToken);
-            await WriteTextAsync(importer, fact.RoutingKey, cancellationToken);
-            await WriteTextAsync(importer, fact.Queue, cancellationToken);
-            await WriteTextAsync(importer, fact.ErrorType, cancellationToken);
-            await importer.WriteAsync(fact.HopKind.ToString().ToLowerInvariant(), NpgsqlDbType.Text, cancellationToken);
-            await WriteTextAsync(importer, fact.Reason, cancellationToken);
-            await WriteTextAsync(importer, fact.DeadLetterReason, cancellationToken);
+            importer.StartRow();
+            importer.Write(span.TraceId, NpgsqlDbType.Bytea);
+            importer.Write(span.SpanId, NpgsqlDbType.Bytea);
+            WriteText(importer, fact.OrderId);
+            importer.Write(span.Resource.ServiceName, NpgsqlDbType.Text);
+            importer.Write(span.Name, NpgsqlDbType.Text);
+            importer.Write(span.Kind, NpgsqlDbType.Smallint);
+            importer.Write(span.StartTimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(span.EndTimeUnixNano, NpgsqlDbType.Bigint);
+            importer.Write(fact.Failed, NpgsqlDbType.Boolean);
+            WriteText(importer, fact.StatusTo);
+            WriteText(importer, fact.MessageId);
+            importer.Write(fact.Confirmed, NpgsqlDbType.Boolean);
+            importer.Write(fact.DeadLettered, NpgsqlDbType.Boolean);
+            WriteText(importer, fact.Exchange);
+            WriteText(importer, fact.RoutingKey);
+            WriteText(importer, fact.Queue);
+            WriteText(importer, fact.ErrorType);
+            importer.Write(fact.HopKind.ToString().ToLowerInvariant(), NpgsqlDbType.Text);
+            WriteText(importer, fact.Reason);
+            WriteText(importer, fact.DeadLetterReason);
         }
 
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+    private static void WriteText(NpgsqlBinaryImporter importer, string? value)
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value, NpgsqlDbType.Text);
+        }
+    }
 }

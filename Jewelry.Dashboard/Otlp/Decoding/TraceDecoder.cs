@@ -37,7 +37,9 @@ internal static class TraceDecoder
                         continue;
                     }
 
-                    batch.Spans.Add(DecodeSpan(span, resource, scope));
+                    var record = DecodeSpan(span, resource, scope);
+                    _ = record.Facts;
+                    batch.Spans.Add(record);
                 }
             }
         }
