@@ -6,7 +6,8 @@ namespace Jewelry.Dashboard.Storage;
 
 /// <summary>
 /// One span as one row of the <c>spans</c> table over binary COPY: the dashboard's writer and the ingest benchmark's
-/// raw-COPY limit both write rows this way, so the limit measures exactly the rows the dashboard stores.
+/// raw-COPY limit both write rows this way, so the limit measures exactly the rows the dashboard stores. Values are
+/// written synchronously: the writer is one background loop, and an awaited call per value cost more than the copy.
 /// </summary>
 public static class SpanRowCopy
 {
