@@ -16,42 +16,23 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
     public const int MaxHops = 100;
     public const int SlowestPerStage = 5;
 
-    // Stays come from the status changes kept at ingest, each with when the order left the status (left_at): a stay
-    // is measured when the order left it by the window's end, else it is in progress.
     private const string StatusSql = """
-        WITH transitions AS MATERIALIZED (
-            SELECT status, order_id, entered_at, failed, trace_id, span_id,
-                   CASE WHEN NOT failed AND left_at <= @to THEN left_at - entered_at END AS duration
-            FROM order_transitions
-            WHERE entered_at >= @from AND entered_at <= @to
-        ),
-        ranked AS (
-            SELECT t.*, row_number() OVER (PARTITION BY t.status ORDER BY t.duration DESC NULLS LAST, t.trace_id, t.span_id) AS rank
-            FROM transitions t
-            WHERE NOT t.failed
-        ),
-        measured AS (
-            SELECT r.status,
-                   count(r.duration) AS completed,
-                   count(*) - count(r.duration) AS in_progress,
-                   percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY r.duration) AS percentiles,
-                   max(r.duration) AS longest,
-                   array_agg(r.order_id ORDER BY r.rank) FILTER (WHERE r.rank <= @slowest AND r.duration IS NOT NULL) AS slow_orders,
-                   array_agg(r.duration ORDER BY r.rank) FILTER (WHERE r.rank <= @slowest AND r.duration IS NOT NULL) AS slow_durations,
-                   array_agg(r.trace_id ORDER BY r.rank) FILTER (WHERE r.rank <= @slowest AND r.duration IS NOT NULL) AS slow_traces,
-                   array_agg(r.span_id ORDER BY r.rank) FILTER (WHERE r.rank <= @slowest AND r.duration IS NOT NULL) AS slow_spans
-            FROM ranked r
-            GROUP BY r.status
-        ),
-        counted AS (
-            SELECT t.status, count(*) AS transitions, count(*) FILTER (WHERE t.failed) AS failed
-            FROM transitions t
-            GROUP BY t.status
-        )
-        SELECT c.status, c.transitions, c.failed, coalesce(m.completed, 0), coalesce(m.in_progress, 0), m.percentiles, m.longest,
-               m.slow_orders, m.slow_durations, m.slow_traces, m.slow_spans
-        FROM counted c
-        LEFT JOIN measured m ON m.status = c.status
+        SELECT r.status, r.transitions, r.failed, r.completed, r.latency_buckets, r.latency_counts
+        FROM unnest(@tiers::smallint[], @starts::bigint[], @ends::bigint[]) AS q(tier, first_start, end_start)
+        JOIN status_rollups r ON r.tier = q.tier AND r.bucket_start >= q.first_start AND r.bucket_start < q.end_start
+        """;
+
+    // Read in the order of the index order_transitions_slowest, whose predicate it repeats word for word.
+    private const string SlowestStaysSql = """
+        SELECT s.status, x.order_id, x.duration, x.trace_id, x.span_id
+        FROM unnest(@statuses::text[]) AS s(status)
+        CROSS JOIN LATERAL (
+            SELECT t.order_id, t.left_at - t.entered_at AS duration, t.trace_id, t.span_id
+            FROM order_transitions t
+            WHERE t.status = s.status AND NOT failed AND left_at IS NOT NULL
+              AND t.entered_at >= @from AND t.entered_at < @to
+            ORDER BY t.left_at - t.entered_at DESC, t.trace_id, t.span_id
+            LIMIT @slowest) x
         """;
 
     private const string HopSql = """
@@ -68,50 +49,18 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
             throw new TelemetryStoreNotReadyException();
         }
 
+        var covered = Cover(window);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var statuses = await GetStatusesAsync(connection, window, cancellationToken);
-        var (hops, hopWindow) = await GetHopsAsync(connection, window, cancellationToken);
-        return new StageStatisticsReport(window, statuses, hops.Take(MaxHops).ToList(), hops.Count > MaxHops) { HopWindow = hopWindow };
-    }
-
-    private async Task<IReadOnlyList<StatusStatistics>> GetStatusesAsync(NpgsqlConnection connection, StageWindow window, CancellationToken cancellationToken)
-    {
-        await using var command = CreateCommand(StatusSql, connection, window);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var lifecycle = options.Value;
-        var rows = new List<StatusStatistics>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var status = reader.GetString(0);
-            var transitions = reader.GetInt64(1);
-            var failed = reader.GetInt64(2);
-            var percentiles = reader.IsDBNull(5) ? null : reader.GetFieldValue<double[]>(5);
-            rows.Add(new StatusStatistics(
-                status,
-                lifecycle.Find(status)?.Stage,
-                transitions,
-                failed,
-                transitions == 0 ? 0 : (double)failed / transitions,
-                reader.GetInt64(3),
-                reader.GetInt64(4),
-                Milliseconds(percentiles?[0]),
-                Milliseconds(percentiles?[1]),
-                Milliseconds(percentiles?[2]),
-                reader.IsDBNull(6) ? null : Milliseconds(reader.GetInt64(6)),
-                ReadSlowest(reader, 7)));
-        }
-
-        return rows
-            .OrderBy(r => lifecycle.IndexOf(r.Status))
-            .ThenBy(r => r.Status, StringComparer.Ordinal)
-            .ToList();
+        var statuses = await GetStatusesAsync(connection, covered, cancellationToken);
+        var hops = await GetHopsAsync(connection, covered, cancellationToken);
+        return new StageStatisticsReport(window, statuses, hops.Take(MaxHops).ToList(), hops.Count > MaxHops) { CountedWindow = covered.Window };
     }
 
     /// <summary>
-    /// Hops from the rollups: the window widened to whole minutes (whole hours where minute rollups are no longer kept),
-    /// read from as few buckets as cover it, merged per hop.
+    /// The window widened to whole minutes (whole hours where minute rollups are no longer kept), and the fewest
+    /// rollup buckets that cover it; a window ending on a bucket's start ends there.
     /// </summary>
-    private async Task<(List<HopStatistics> Hops, StageWindow Window)> GetHopsAsync(NpgsqlConnection connection, StageWindow window, CancellationToken cancellationToken)
+    private CoveredWindow Cover(StageWindow window)
     {
         var minuteHorizon = UnixNano.FromDateTimeOffset(time.GetUtcNow() - RollupTiers.MinuteTierKeptFor);
         var from = UnixNano.FromDateTimeOffset(window.From);
@@ -119,13 +68,65 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
         var fromAlignment = from < minuteHorizon ? RollupTiers.HourNanoseconds : RollupTiers.MinuteNanoseconds;
         var toAlignment = to < minuteHorizon ? RollupTiers.HourNanoseconds : RollupTiers.MinuteNanoseconds;
         var coveredFrom = RollupTiers.Floor(from, fromAlignment);
-        var coveredTo = RollupTiers.Floor(to, toAlignment) + toAlignment;
-        var ranges = RollupTiers.Cover(coveredFrom, coveredTo);
+        var coveredTo = RollupTiers.Floor(to + toAlignment - 1, toAlignment);
+        return new CoveredWindow(coveredFrom, coveredTo, RollupTiers.Cover(coveredFrom, coveredTo));
+    }
 
-        await using var command = new NpgsqlCommand(HopSql, connection);
-        command.Parameters.AddWithValue("tiers", ranges.Select(r => (short)r.Tier).ToArray());
-        command.Parameters.AddWithValue("starts", ranges.Select(r => r.From).ToArray());
-        command.Parameters.AddWithValue("ends", ranges.Select(r => r.To).ToArray());
+    private async Task<IReadOnlyList<StatusStatistics>> GetStatusesAsync(NpgsqlConnection connection, CoveredWindow covered, CancellationToken cancellationToken)
+    {
+        var merged = new Dictionary<string, StatusRollup>(StringComparer.Ordinal);
+        await using (var command = CreateRollupCommand(StatusSql, connection, covered))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var status = reader.GetString(0);
+                if (!merged.TryGetValue(status, out var rollup))
+                {
+                    merged[status] = rollup = new StatusRollup();
+                }
+
+                rollup.Add(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetFieldValue<short[]>(4), reader.GetFieldValue<long[]>(5));
+            }
+        }
+
+        var slowest = await GetSlowestStaysAsync(connection, covered, merged.Keys, cancellationToken);
+        var lifecycle = options.Value;
+        return merged
+            .Select(pair => pair.Value.ToStatistics(pair.Key, lifecycle.Find(pair.Key)?.Stage, slowest.GetValueOrDefault(pair.Key) ?? []))
+            .OrderBy(r => lifecycle.IndexOf(r.Status))
+            .ThenBy(r => r.Status, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static async Task<Dictionary<string, List<SlowOrder>>> GetSlowestStaysAsync(
+        NpgsqlConnection connection, CoveredWindow covered, IEnumerable<string> statuses, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SlowestStaysSql, connection);
+        command.Parameters.AddWithValue("statuses", statuses.ToArray());
+        command.Parameters.AddWithValue("from", covered.From);
+        command.Parameters.AddWithValue("to", covered.To);
+        command.Parameters.AddWithValue("slowest", (long)SlowestPerStage);
+        var slowest = new Dictionary<string, List<SlowOrder>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var status = reader.GetString(0);
+            if (!slowest.TryGetValue(status, out var stays))
+            {
+                slowest[status] = stays = [];
+            }
+
+            stays.Add(new SlowOrder(
+                reader.GetString(1), Milliseconds(reader.GetInt64(2)), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(3)), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(4))));
+        }
+
+        return slowest;
+    }
+
+    private static async Task<List<HopStatistics>> GetHopsAsync(NpgsqlConnection connection, CoveredWindow covered, CancellationToken cancellationToken)
+    {
+        await using var command = CreateRollupCommand(HopSql, connection, covered);
         var merged = new Dictionary<(string Kind, string Service, string Name), HopRollup>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -148,7 +149,7 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
             }
         }
 
-        var hops = merged
+        return merged
             .Select(pair => pair.Value.ToStatistics(HopClassification.Parse(pair.Key.Kind), pair.Key.Service, pair.Key.Name, SlowestPerStage))
             .OrderByDescending(hop => hop.TotalMs)
             .ThenBy(hop => hop.Kind.ToString(), StringComparer.OrdinalIgnoreCase)
@@ -156,15 +157,14 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
             .ThenBy(hop => hop.Name, StringComparer.Ordinal)
             .Take(MaxHops + 1)
             .ToList();
-        return (hops, new StageWindow(UnixNano.ToDateTimeOffset(coveredFrom), UnixNano.ToDateTimeOffset(coveredTo)));
     }
 
-    private static NpgsqlCommand CreateCommand(string sql, NpgsqlConnection connection, StageWindow window)
+    private static NpgsqlCommand CreateRollupCommand(string sql, NpgsqlConnection connection, CoveredWindow covered)
     {
         var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("from", UnixNano.FromDateTimeOffset(window.From));
-        command.Parameters.AddWithValue("to", UnixNano.FromDateTimeOffset(window.To));
-        command.Parameters.AddWithValue("slowest", (long)SlowestPerStage);
+        command.Parameters.AddWithValue("tiers", covered.Ranges.Select(r => (short)r.Tier).ToArray());
+        command.Parameters.AddWithValue("starts", covered.Ranges.Select(r => r.From).ToArray());
+        command.Parameters.AddWithValue("ends", covered.Ranges.Select(r => r.To).ToArray());
         return command;
     }
 
@@ -186,6 +186,4 @@ public sealed class StageStatisticsQueries(NpgsqlDataSource dataSource, Telemetr
     }
 
     private static double Milliseconds(double nanoseconds) => nanoseconds / 1_000_000.0;
-
-    private static double? Milliseconds(double? nanoseconds) => nanoseconds / 1_000_000.0;
 }

@@ -2,8 +2,8 @@ namespace Jewelry.Dashboard.Stages;
 
 /// <summary>
 /// Statuses in lifecycle order (ones the configuration does not list last), hops by total time spent, most first;
-/// <see cref="HopsTruncated"/> says that more hops than <see cref="StageStatisticsQueries.MaxHops"/> had spans. Hops are
-/// counted by whole minutes (whole hours more than <see cref="RollupTiers.MinuteTierKeptFor"/> back): <see cref="HopWindow"/>.
+/// <see cref="HopsTruncated"/> says that more hops than <see cref="StageStatisticsQueries.MaxHops"/> had spans. Both are
+/// counted by whole minutes (whole hours more than <see cref="RollupTiers.MinuteTierKeptFor"/> back): <see cref="CountedWindow"/>.
 /// </summary>
 public sealed record StageStatisticsReport(
     StageWindow Window,
@@ -11,6 +11,6 @@ public sealed record StageStatisticsReport(
     IReadOnlyList<HopStatistics> Hops,
     bool HopsTruncated)
 {
-    /// <summary>The window hops are counted in: <see cref="Window"/> widened to the whole rollup buckets it touches.</summary>
-    public StageWindow? HopWindow { get; init; }
+    /// <summary>The window stays and hops are counted in: <see cref="Window"/> widened to the whole rollup buckets it touches.</summary>
+    public StageWindow? CountedWindow { get; init; }
 }

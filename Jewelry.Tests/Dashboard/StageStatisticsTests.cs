@@ -8,7 +8,8 @@ namespace Jewelry.Tests.Dashboard;
 /// <summary>
 /// Stage statistics over a real dashboard and PostgreSQL: orders sent over OTLP with chosen times, and the
 /// counts, percentiles, error rates and slowest orders they must give. The dashboard and its database are this
-/// class's own, and each test writes to a two-hour window on a different day, so every number is exact.
+/// class's own, and each test writes to a two-hour window on a different day, on whole hours as the rollups count
+/// them, so every number is exact but the percentiles, which are within the histogram's stated error.
 /// </summary>
 [Collection(DashboardTestGroup.Name)]
 [Trait("Category", "Integration")]
@@ -30,10 +31,11 @@ public sealed class StageStatisticsTests(StageDashboardFixture fixture) : IClass
         var statuses = report.GetProperty("statuses").EnumerateArray().ToList();
         Assert.Equal(["INITIATED", "FILE_UPLOADED", "SUBMITTED", "PRICE_CALCULATED", "ON_HOLD"], statuses.Select(s => s.GetProperty("status").GetString()));
 
-        // INITIATED: A 60->180, B 120->600, C 300->360, E 480->480.5, H 900->1500 (its failed FILE_UPLOADED at 960
-        // does not end the stay); D and G are still in it at the end of the window; F entered before the window.
-        AssertStatus(statuses[0], StageDashboardFixture.Lifecycle[0].Stage, transitions: 7, failed: 0, inProgress: 2,
-            stays: [(data.H, 600), (data.B, 480), (data.A, 120), (data.C, 60), (data.E, 0.5)]);
+        // INITIATED: G 6600->7800 (a stay that began in the window counts once it ended, after the window too), A 60->180,
+        // B 120->600, C 300->360, E 480->480.5, H 900->1500 (its failed FILE_UPLOADED at 960 does not end the stay);
+        // D is still in it; F entered before the window. The five slowest are listed.
+        AssertStatus(statuses[0], StageDashboardFixture.Lifecycle[0].Stage, transitions: 7, failed: 0, inProgress: 1,
+            stays: [(data.G, 1200), (data.H, 600), (data.B, 480), (data.A, 120), (data.C, 60), (data.E, 0.5)]);
 
         // FILE_UPLOADED: A 180->240, B 600->690, C 360->1200, E 480.5->540, F 1800->1830; H's successful entry at
         // 1500 has no next status; H's failed one at 960 is the error. G's at 7800 is after the window.
@@ -50,9 +52,9 @@ public sealed class StageStatisticsTests(StageDashboardFixture fixture) : IClass
 
         var hops = report.GetProperty("hops").EnumerateArray().ToList();
         Assert.False(report.GetProperty("hopsTruncated").GetBoolean());
-        var hopWindow = report.GetProperty("hopWindow");
-        Assert.InRange(data.From - hopWindow.GetProperty("from").GetDateTimeOffset(), TimeSpan.Zero, TimeSpan.FromHours(1));
-        Assert.InRange(hopWindow.GetProperty("to").GetDateTimeOffset() - data.To, TimeSpan.Zero, TimeSpan.FromHours(1));
+        var countedWindow = report.GetProperty("countedWindow");
+        Assert.Equal(data.From, countedWindow.GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(data.To, countedWindow.GetProperty("to").GetDateTimeOffset());
 
         // By total time: 1000 ms internal, 250 ms S3, 120 + 80 ms HTTP, 4 + 9 + 1 + 16 + 25 ms database, 3 ms queue.
         // The 500 ms SELECT after the window and the span without order.id are not hops of this window.
@@ -68,8 +70,8 @@ public sealed class StageStatisticsTests(StageDashboardFixture fixture) : IClass
 
         // The slowest stays point at the transition into the status, and the slowest hops at their span.
         var slowestInitiated = statuses[0].GetProperty("slowest")[0];
-        Assert.Equal(data.H.TraceIdHex, slowestInitiated.GetProperty("traceId").GetString());
-        Assert.Equal(data.SpanOf(data.H, "INITIATED"), slowestInitiated.GetProperty("spanId").GetString());
+        Assert.Equal(data.G.TraceIdHex, slowestInitiated.GetProperty("traceId").GetString());
+        Assert.Equal(data.SpanOf(data.G, "INITIATED"), slowestInitiated.GetProperty("spanId").GetString());
         Assert.Equal(data.SlowestSelectSpan, hops[3].GetProperty("slowest")[0].GetProperty("spanId").GetString());
     }
 
@@ -140,8 +142,8 @@ public sealed class StageStatisticsTests(StageDashboardFixture fixture) : IClass
         Assert.Equal(stays.Length, row.GetProperty("count").GetInt64());
         Assert.Equal(inProgress, row.GetProperty("inProgress").GetInt64());
         var milliseconds = stays.Select(s => s.Seconds * 1000).ToArray();
-        AssertPercentiles(row, milliseconds, status);
-        AssertSlowest(row, stays.Select(s => (s.Order, s.Seconds * 1000)).ToArray());
+        AssertPercentiles(row, milliseconds, status, LatencyHistogram.RelativeError);
+        AssertSlowest(row, stays.Take(StageStatisticsQueries.SlowestPerStage).Select(s => (s.Order, s.Seconds * 1000)).ToArray());
     }
 
     private static void AssertHop(JsonElement row, int errors, (StageOrder Order, double Milliseconds)[] spans)
@@ -197,10 +199,13 @@ public sealed class StageStatisticsTests(StageDashboardFixture fixture) : IClass
         return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 
-    /// <summary>Sends the orders into a two-hour window <paramref name="daysBack"/> days and up to 12 hours back: each test of this class takes a different day.</summary>
+    /// <summary>
+    /// Sends the orders into a two-hour window on whole hours, <paramref name="daysBack"/> days and up to 12 hours back:
+    /// each test of this class takes a different day.
+    /// </summary>
     private Task<StageData> SendOrdersAsync(int daysBack)
     {
-        var now = DateTimeOffset.UtcNow;
-        return StageData.SendAsync(fixture.Dashboard, fixture.Api, DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() - (daysBack * 86_400) - (Random.Shared.Next(0, 720) * 60)));
+        var hour = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600;
+        return StageData.SendAsync(fixture.Dashboard, fixture.Api, DateTimeOffset.FromUnixTimeSeconds((hour - (daysBack * 24) - Random.Shared.Next(1, 13)) * 3600));
     }
 }

@@ -38,15 +38,21 @@ public static class OrderStateWriter
         FROM incoming_order_spans f
         JOIN {TelemetryWriter.NewSpansTable} n ON n.trace_id = f.trace_id AND n.span_id = f.span_id
         """,
-        """
-        INSERT INTO order_transitions (order_id, entered_at, span_id, trace_id, status, failed, service_name)
-        SELECT order_id, end_time_unix_nano, span_id, trace_id, status_to, failed, service_name
-        FROM new_order_spans
-        WHERE status_to IS NOT NULL AND order_id IS NOT NULL
-        ON CONFLICT DO NOTHING
+        $"CREATE TEMP TABLE {StatusRollups.StayChangesTable} ({StatusRollups.StayChangeColumns}) ON COMMIT DROP",
+        $"""
+        WITH inserted AS (
+            INSERT INTO order_transitions (order_id, entered_at, span_id, trace_id, status, failed, service_name)
+            SELECT order_id, end_time_unix_nano, span_id, trace_id, status_to, failed, service_name
+            FROM new_order_spans
+            WHERE status_to IS NOT NULL AND order_id IS NOT NULL
+            ON CONFLICT DO NOTHING
+            RETURNING status, entered_at, failed)
+        INSERT INTO {StatusRollups.StayChangesTable} (status, entered_at, failed, inserted)
+        SELECT status, entered_at, failed, true FROM inserted
         """,
         // Each order with a new status change gets its stays recomputed: a late transition splits the stay it falls in.
-        """
+        // What changed goes to the status rollups, the old duration out and the new one in.
+        $"""
         WITH changed AS (
             SELECT DISTINCT order_id FROM new_order_spans WHERE status_to IS NOT NULL AND order_id IS NOT NULL AND NOT failed),
         stays AS (
@@ -54,11 +60,15 @@ public static class OrderStateWriter
                    lead(t.entered_at) OVER (PARTITION BY t.order_id ORDER BY t.entered_at, t.span_id) AS left_at
             FROM order_transitions t
             JOIN changed c ON c.order_id = t.order_id
-            WHERE NOT t.failed)
-        UPDATE order_transitions t SET left_at = s.left_at
-        FROM stays s
-        WHERE t.order_id = s.order_id AND t.entered_at = s.entered_at AND t.span_id = s.span_id
-          AND s.left_at IS DISTINCT FROM s.old_left_at
+            WHERE NOT t.failed),
+        updated AS (
+            UPDATE order_transitions t SET left_at = s.left_at
+            FROM stays s
+            WHERE t.order_id = s.order_id AND t.entered_at = s.entered_at AND t.span_id = s.span_id
+              AND s.left_at IS DISTINCT FROM s.old_left_at
+            RETURNING t.status, t.entered_at, s.old_left_at, t.left_at)
+        INSERT INTO {StatusRollups.StayChangesTable} (status, entered_at, failed, inserted, old_left_at, new_left_at)
+        SELECT status, entered_at, false, false, old_left_at, left_at FROM updated
         """,
         """
         WITH moved AS (
@@ -137,7 +147,9 @@ public static class OrderStateWriter
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        await HopRollups.ApplyAsync(connection, transaction, newSpans, UnixNano.FromDateTimeOffset(now - RollupTiers.MinuteTierKeptFor), cancellationToken);
+        var minuteHorizon = UnixNano.FromDateTimeOffset(now - RollupTiers.MinuteTierKeptFor);
+        await StatusRollups.ApplyAsync(connection, transaction, minuteHorizon, cancellationToken);
+        await HopRollups.ApplyAsync(connection, transaction, newSpans, minuteHorizon, cancellationToken);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<OrderSpanFacts> facts, CancellationToken cancellationToken)

@@ -29,13 +29,18 @@ public sealed class RawSpanStageStatisticsQueries(NpgsqlDataSource dataSource, T
                    s.span_id
             FROM spans s
             WHERE s.attributes ? 'order.status.to'
-              AND s.end_time_unix_nano >= @from AND s.end_time_unix_nano <= @to
         ),
+        in_window AS (
+            SELECT * FROM transitions t WHERE t.entered >= @from AND t.entered <= @to
+        ),
+        -- A stay that began in the window is measured once the order left the status, in the window or after it.
         stays AS (
-            SELECT t.status, t.order_id, t.trace_id, t.span_id,
-                   lead(t.entered) OVER (PARTITION BY t.order_id ORDER BY t.entered, t.span_id) - t.entered AS duration
-            FROM transitions t
-            WHERE NOT t.failed AND t.order_id IS NOT NULL
+            SELECT * FROM (
+                SELECT t.status, t.order_id, t.trace_id, t.span_id, t.entered,
+                       lead(t.entered) OVER (PARTITION BY t.order_id ORDER BY t.entered, t.span_id) - t.entered AS duration
+                FROM transitions t
+                WHERE NOT t.failed AND t.order_id IS NOT NULL) every_stay
+            WHERE entered >= @from AND entered <= @to
         ),
         ranked AS (
             SELECT st.*, row_number() OVER (PARTITION BY st.status ORDER BY st.duration DESC NULLS LAST, st.trace_id, st.span_id) AS rank
@@ -56,7 +61,7 @@ public sealed class RawSpanStageStatisticsQueries(NpgsqlDataSource dataSource, T
         ),
         counted AS (
             SELECT t.status, count(*) AS transitions, count(*) FILTER (WHERE t.failed) AS failed
-            FROM transitions t
+            FROM in_window t
             GROUP BY t.status
         )
         SELECT c.status, c.transitions, c.failed, coalesce(m.completed, 0), coalesce(m.in_progress, 0), m.percentiles, m.longest,

@@ -78,13 +78,20 @@ public sealed class OrderStateReplayTests(DashboardFixture fixture) : IAsyncLife
         Assert.NotEmpty(fromState.Hops);
         Assert.Equal(JsonSerializer.Serialize(fromState), JsonSerializer.Serialize(await Stages(_replayed).GetAsync(window, Ct)));
 
+        // Both are counted over whole buckets: the raw query over the same buckets (its window ends are inclusive).
         var raw = new RawSpanStageStatisticsQueries(_inOrder, _readiness, Settings);
-        Assert.Equal(JsonSerializer.Serialize(fromState.Statuses), JsonSerializer.Serialize((await raw.GetAsync(window, Ct)).Statuses));
+        var counted = fromState.CountedWindow!;
+        var exact = await raw.GetAsync(counted with { To = counted.To - TimeSpan.FromTicks(1) }, Ct);
+        Assert.Equal(exact.Statuses.Count, fromState.Statuses.Count);
+        foreach (var (status, expected) in fromState.Statuses.Zip(exact.Statuses))
+        {
+            Assert.Equal(
+                JsonSerializer.Serialize(expected with { P50Ms = 0, P95Ms = 0, P99Ms = 0 }),
+                JsonSerializer.Serialize(status with { P50Ms = 0, P95Ms = 0, P99Ms = 0 }));
+            AssertWithinHistogramError([(status.P50Ms, expected.P50Ms), (status.P95Ms, expected.P95Ms), (status.P99Ms, expected.P99Ms)]);
+        }
 
-        // Hops are counted over whole buckets: the raw query over the same buckets (its window ends are inclusive).
-        var hopWindow = fromState.HopWindow!;
-        var rawHops = (await raw.GetAsync(hopWindow with { To = hopWindow.To - TimeSpan.FromTicks(1) }, Ct)).Hops
-            .ToDictionary(hop => (hop.Kind, hop.Service, hop.Name));
+        var rawHops = exact.Hops.ToDictionary(hop => (hop.Kind, hop.Service, hop.Name));
         Assert.Equal(rawHops.Count, fromState.Hops.Count);
         foreach (var hop in fromState.Hops)
         {
@@ -92,9 +99,18 @@ public sealed class OrderStateReplayTests(DashboardFixture fixture) : IAsyncLife
             Assert.Equal(
                 JsonSerializer.Serialize(expected with { P50Ms = 0, P95Ms = 0, P99Ms = 0 }),
                 JsonSerializer.Serialize(hop with { P50Ms = 0, P95Ms = 0, P99Ms = 0 }));
-            foreach (var (actual, exact) in new[] { (hop.P50Ms, expected.P50Ms), (hop.P95Ms, expected.P95Ms), (hop.P99Ms, expected.P99Ms) })
+            AssertWithinHistogramError([(hop.P50Ms, expected.P50Ms), (hop.P95Ms, expected.P95Ms), (hop.P99Ms, expected.P99Ms)]);
+        }
+    }
+
+    private static void AssertWithinHistogramError(IEnumerable<(double? Actual, double? Exact)> percentiles)
+    {
+        foreach (var (actual, exact) in percentiles)
+        {
+            Assert.Equal(exact is null, actual is null);
+            if (exact is { } value)
             {
-                Assert.InRange(actual, exact * (1 - LatencyHistogram.RelativeError), exact * (1 + LatencyHistogram.RelativeError));
+                Assert.InRange(actual!.Value, value * (1 - LatencyHistogram.RelativeError), value * (1 + LatencyHistogram.RelativeError));
             }
         }
     }
@@ -133,7 +149,7 @@ public sealed class OrderStateReplayTests(DashboardFixture fixture) : IAsyncLife
 
     private static async Task WriteAsync(NpgsqlDataSource store, IEnumerable<List<SpanRecord>> chunks)
     {
-        var writer = new TelemetryWriter(store);
+        var writer = new TelemetryWriter(store, new ManualClock(s_now));
         foreach (var chunk in chunks)
         {
             var batch = new TelemetryBatch(TelemetrySignal.Traces);
