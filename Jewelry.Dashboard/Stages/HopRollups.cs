@@ -55,38 +55,26 @@ public static class HopRollups
             return;
         }
 
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_hop_rollups (LIKE hop_rollups) ON COMMIT DROP", connection, transaction))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await RollupMerge.ApplyAsync(connection, transaction, "hop_rollups", Columns, rows, WriteRow, s_mergeSql, cancellationToken);
+    }
 
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY incoming_hop_rollups ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var row in rows)
-            {
-                importer.StartRow();
-                importer.Write((short)row.Tier, NpgsqlDbType.Smallint);
-                importer.Write(row.BucketStart, NpgsqlDbType.Bigint);
-                importer.Write(row.Kind, NpgsqlDbType.Text);
-                importer.Write(row.Service, NpgsqlDbType.Text);
-                importer.Write(row.Name, NpgsqlDbType.Text);
-                importer.Write(row.Count, NpgsqlDbType.Bigint);
-                importer.Write(row.Errors, NpgsqlDbType.Bigint);
-                importer.Write(row.TotalNanoseconds, NpgsqlDbType.Bigint);
-                importer.Write(row.MaxNanoseconds, NpgsqlDbType.Bigint);
-                importer.Write(row.LatencyBuckets, NpgsqlDbType.Array | NpgsqlDbType.Smallint);
-                importer.Write(row.LatencyCounts, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
-                importer.Write(row.Slowest.Select(hop => hop.OrderId!).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                importer.Write(row.Slowest.Select(HopRollupRow.Duration).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
-                importer.Write(row.Slowest.Select(hop => hop.Span.TraceId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
-                importer.Write(row.Slowest.Select(hop => hop.Span.SpanId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
-
-        await using var merge = new NpgsqlCommand(s_mergeSql, connection, transaction);
-        await merge.ExecuteNonQueryAsync(cancellationToken);
+    private static void WriteRow(NpgsqlBinaryImporter importer, HopRollupRow row)
+    {
+        importer.Write((short)row.Tier, NpgsqlDbType.Smallint);
+        importer.Write(row.BucketStart, NpgsqlDbType.Bigint);
+        importer.Write(row.Kind, NpgsqlDbType.Text);
+        importer.Write(row.Service, NpgsqlDbType.Text);
+        importer.Write(row.Name, NpgsqlDbType.Text);
+        importer.Write(row.Count, NpgsqlDbType.Bigint);
+        importer.Write(row.Errors, NpgsqlDbType.Bigint);
+        importer.Write(row.TotalNanoseconds, NpgsqlDbType.Bigint);
+        importer.Write(row.MaxNanoseconds, NpgsqlDbType.Bigint);
+        importer.Write(row.LatencyBuckets, NpgsqlDbType.Array | NpgsqlDbType.Smallint);
+        importer.Write(row.LatencyCounts, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+        importer.Write(row.Slowest.Select(hop => hop.OrderId!).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        importer.Write(row.Slowest.Select(HopRollupRow.Duration).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+        importer.Write(row.Slowest.Select(hop => hop.Span.TraceId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
+        importer.Write(row.Slowest.Select(hop => hop.Span.SpanId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
     }
 
     private static List<HopRollupRow> Sum(IEnumerable<OrderSpanFacts> spans, long minuteHorizon)

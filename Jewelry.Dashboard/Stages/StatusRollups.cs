@@ -44,31 +44,19 @@ public static class StatusRollups
             return;
         }
 
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_status_rollups (LIKE status_rollups) ON COMMIT DROP", connection, transaction))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await RollupMerge.ApplyAsync(connection, transaction, "status_rollups", Columns, rows, WriteRow, MergeSql, cancellationToken);
+    }
 
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY incoming_status_rollups ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var row in rows)
-            {
-                importer.StartRow();
-                importer.Write((short)row.Tier, NpgsqlDbType.Smallint);
-                importer.Write(row.BucketStart, NpgsqlDbType.Bigint);
-                importer.Write(row.Status, NpgsqlDbType.Text);
-                importer.Write(row.Transitions, NpgsqlDbType.Bigint);
-                importer.Write(row.Failed, NpgsqlDbType.Bigint);
-                importer.Write(row.Completed, NpgsqlDbType.Bigint);
-                importer.Write(row.LatencyBuckets, NpgsqlDbType.Array | NpgsqlDbType.Smallint);
-                importer.Write(row.LatencyCounts, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
-
-        await using var merge = new NpgsqlCommand(MergeSql, connection, transaction);
-        await merge.ExecuteNonQueryAsync(cancellationToken);
+    private static void WriteRow(NpgsqlBinaryImporter importer, StatusRollupRow row)
+    {
+        importer.Write((short)row.Tier, NpgsqlDbType.Smallint);
+        importer.Write(row.BucketStart, NpgsqlDbType.Bigint);
+        importer.Write(row.Status, NpgsqlDbType.Text);
+        importer.Write(row.Transitions, NpgsqlDbType.Bigint);
+        importer.Write(row.Failed, NpgsqlDbType.Bigint);
+        importer.Write(row.Completed, NpgsqlDbType.Bigint);
+        importer.Write(row.LatencyBuckets, NpgsqlDbType.Array | NpgsqlDbType.Smallint);
+        importer.Write(row.LatencyCounts, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
     }
 
     private static async Task<List<StatusRollupRow>> SumAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long minuteHorizon, CancellationToken cancellationToken)
